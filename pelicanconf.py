@@ -1,0 +1,105 @@
+"""Site settings for local work: `pelican content -s pelicanconf.py` or `invoke build`."""
+
+import sys
+from pathlib import Path
+
+from markdown.extensions.toc import slugify_unicode
+
+ROOT = Path(__file__).resolve().parent
+# The domain core (plugins/kfq) is imported by our plugins as a plain package.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+SITENAME = "《开发区建设》周刊"
+SITE_TAGLINE = "报道山西省开发区建设发展 · 随《科学导报》出版"
+SITEURL = ""
+RELATIVE_URLS = False
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = str(ROOT / "theme")
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh-CN"
+DEFAULT_DATE = None
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES: list[str] = []
+IGNORE_FILES = [".#*", "*~", "*.swp", "README.md"]
+USE_FOLDER_AS_CATEGORY = False
+
+# Every plugin is listed: setting PLUGINS turns off namespace discovery (design §7).
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["yaml_metadata", "sitemap", "kfq_validate", "kfq_templates"]
+
+KFQ = {
+    "DATA_DIR": "data",
+    # Pelican only logs a plugin that fails to load; kfq_validate stops the build instead.
+    "REQUIRED_PLUGINS": list(PLUGINS),
+}
+
+# Pelican's Jinja has no autoescape by default; only rendered Markdown is marked safe.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
+
+ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "articles/{date:%Y}/{date:%m}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# Drafts never reach output/ (design §7); the validator also drops them from the context.
+DRAFT_URL = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_URL = ""
+DRAFT_PAGE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+
+# Pelican's own taxonomy pages slug with unidecode (长子 → chang-zi); ours come from plugins.
+DIRECT_TEMPLATES = ["index"]
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False, "slugify": slugify_unicode},
+    },
+    "output_format": "html5",
+}
+
+# The editors' quick rebuild (invoke livereload) turns the cache on; see tasks.py.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = [".git"]

@@ -1,0 +1,1 @@
+"""The domain core of kfq-weekly: pure Python, independent of Pelican."""

@@ -1,0 +1,315 @@
+"""The article front-matter contract (design §2) and its validation, all problems at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kfq.errors import Problem
+from kfq.frontmatter import Source, read_source
+from kfq.registers import Registers
+
+REQUIRED = ("title", "authors", "date", "slug")
+OPTIONAL = (
+    "kicker",
+    "subtitle",
+    "zones",
+    "topics",
+    "theme",
+    "genre",
+    "source",
+    "status",
+    "modified",
+    "summary",
+    "image",
+    "image_alt",
+    "content_hash",
+)
+FIELDS = REQUIRED + OPTIONAL
+STATUSES = ("published", "draft")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The hint `invoke new` writes into the body; a published article must not keep it.
+SCAFFOLD_HINT = "（在这里写正文"
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+@dataclass
+class Checked:
+    """An article file with its parsed fields and the problems found in it."""
+
+    source: Source
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """The date a front-matter value stands for, or None when it is not a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and DATE_RE.match(value.strip()):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace(" ", "T")).date()
+        except ValueError:
+            return None
+    return None
+
+
+def _nearest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.4)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+class _Checker:
+    """Collects the problems of one article; one method per field."""
+
+    def __init__(self, src: Source, shown: str, registers: Registers):
+        self.src, self.shown, self.reg = src, shown, registers
+        self.meta = src.meta
+        self.problems: list[Problem] = []
+
+    def add(self, name: str, message: str, fix: str = "") -> None:
+        self.problems.append(Problem(self.shown, self.src.line(name), name, message, fix))
+
+    def run(self) -> list[Problem]:
+        for name in self.meta:
+            if name not in FIELDS:
+                self.add(
+                    name, "unknown field", f"{_nearest(name, FIELDS)}the fields are: {', '.join(FIELDS)}"
+                )
+        for name in REQUIRED:
+            if name not in self.meta:
+                example = {
+                    "authors": "authors: [李恒松]  (or [] when unsigned)",
+                    "date": "date: 2024-05-05",
+                }.get(name, f"{name}: …")
+                self.add(name, "required field is missing", f"add `{example}` to the front-matter")
+        self.text("title", required=True)
+        self.text("kicker")
+        self.text("subtitle")
+        if str(self.meta.get("subtitle") or "").startswith("—"):
+            self.add("subtitle", "starts with a dash", "write the subtitle without the leading ——")
+        self.authors()
+        self.zones()
+        self.topics()
+        date = self.date()
+        self.call_fields(date)
+        self.slug()
+        self.status()
+        self.image()
+        if not self.src.body.strip() and self.meta.get("status", "published") == "published":
+            self.problems.append(
+                Problem(
+                    self.shown,
+                    self.src.body_line,
+                    "body",
+                    "the article has no text",
+                    "write the article below the closing '---', or set status: draft",
+                )
+            )
+        if SCAFFOLD_HINT in self.src.body and self.meta.get("status", "published") == "published":
+            line = self.src.body_line + self.src.body[: self.src.body.index(SCAFFOLD_HINT)].count("\n")
+            self.problems.append(
+                Problem(
+                    self.shown,
+                    line,
+                    "body",
+                    "still holds the hint from `invoke new`",
+                    "replace the text in （…） with the article",
+                )
+            )
+        return self.problems
+
+    def text(self, name: str, required: bool = False) -> None:
+        if name not in self.meta:
+            return
+        value = self.meta[name]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(name, "is empty", f"write the {name} after `{name}:`")
+            return
+        if not isinstance(value, str | int | float):
+            self.add(
+                name,
+                f"must be text, not {type(value).__name__}",
+                f"write it on one line: `{name}: …` (quote it if it contains ': ')",
+            )
+
+    def _list(self, name: str) -> list[Any] | None:
+        value = self.meta.get(name)
+        if value is None:
+            return [] if name in self.meta or name != "authors" else None
+        if not isinstance(value, list):
+            self.add(
+                name,
+                f"must be a list, not {type(value).__name__}",
+                f"write it in brackets: `{name}: [{value}]`",
+            )
+            return None
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                self.add(name, f"entry {item!r} is not a name", "write each entry as plain text")
+                return None
+        if len(set(value)) != len(value):
+            self.add(name, "lists a name twice", "remove the repeated entry")
+        return value
+
+    def authors(self) -> None:
+        if "authors" not in self.meta:
+            return
+        for name in self._list("authors") or []:
+            if not self.reg.contributor_named(name):
+                known = [n for c in self.reg.contributors for n in (c.name, *c.aliases)]
+                self.add(
+                    "authors",
+                    f"'{name}' is not in the contributors register",
+                    f"{_nearest(name, known)}add them to content/data/contributors.yaml "
+                    "(name, role, zone) or correct the spelling",
+                )
+
+    def zones(self) -> None:
+        seen: dict[str, str] = {}
+        for name in self._list("zones") or []:
+            zone = self.reg.zone_named(name)
+            if not zone:
+                self.add(
+                    "zones",
+                    f"unknown zone '{name}'",
+                    f"{_nearest(name, self.reg.zone_spellings)}use a name from content/data/zones.yaml",
+                )
+            elif zone.name in seen:
+                self.add(
+                    "zones",
+                    f"'{seen[zone.name]}' and '{name}' are the same zone ({zone.name})",
+                    "list each zone once",
+                )
+            else:
+                seen[zone.name] = name
+
+    def topics(self) -> None:
+        for name in self._list("topics") or []:
+            if not self.reg.topic_named(name):
+                self.add(
+                    "topics",
+                    f"unknown topic '{name}'",
+                    f"{_nearest(name, [t.name for t in self.reg.topics])}"
+                    "use a topic from content/data/topics.yaml",
+                )
+
+    def date(self) -> dt.date | None:
+        if "date" not in self.meta:
+            return None
+        date = parse_date(self.meta["date"])
+        if date is None:
+            self.add(
+                "date", f"'{self.meta['date']}' is not a date", "write it as YYYY-MM-DD, e.g. 2024-05-05"
+            )
+            return None
+        folder = self.src.path.parent.name
+        if re.fullmatch(r"\d{4}", folder) and int(folder) != date.year:
+            self.add(
+                "date",
+                f"year {date.year} but the file is in articles/{folder}/",
+                f"move the file to articles/{date.year}/ or correct the date",
+            )
+        return date
+
+    def call_fields(self, date: dt.date | None) -> None:
+        call = self.reg.call_for(date) if date else self.reg.latest_call
+        for name, allowed in (
+            ("theme", call.theme_names if call else ()),
+            ("genre", call.genre_names if call else ()),
+        ):
+            value = self.meta.get(name)
+            if value is None:
+                continue
+            if str(value) not in allowed:
+                where = f"the {call.key} call ({call.title})" if call else "no call in content/data/calls/"
+                choices = "、".join(allowed) if allowed else "none"
+                self.add(
+                    name,
+                    f"'{value}' is not a {name} of {where}",
+                    f"use one of: {choices}" + ("" if name == "genre" else "; or leave the field out"),
+                )
+
+    def slug(self) -> None:
+        slug = self.meta.get("slug")
+        if slug is None:
+            return
+        if not isinstance(slug, str) or not SLUG_RE.match(slug):
+            self.add(
+                "slug",
+                f"'{slug}' is not a slug of lowercase ASCII words joined by '-'",
+                "use `invoke new` to make one, or write pinyin like xiang-gao-er-pan",
+            )
+        elif self.src.path.stem != slug:
+            self.add(
+                "slug",
+                f"'{slug}' differs from the file name '{self.src.path.name}'",
+                f"rename the file to {slug}.md (a published slug never changes)",
+            )
+
+    def status(self) -> None:
+        status = self.meta.get("status", "published")
+        if status not in STATUSES:
+            self.add("status", f"'{status}' is not a status", "use published or draft")
+
+    def image(self) -> None:
+        if self.meta.get("image") and not self.meta.get("image_alt"):
+            self.add("image", "the image has no description", "add `image_alt: …` saying what it shows")
+
+
+def check_article(path: Path, registers: Registers, shown: str | None = None) -> Checked:
+    """Every problem of one article file."""
+    shown = shown or str(path)
+    src, problems = read_source(path, shown)
+    if not problems:
+        problems = _Checker(src, shown, registers).run()
+    return Checked(src, problems)
+
+
+def check_articles(paths: Iterable[Path], registers: Registers, root: Path | None = None) -> list[Checked]:
+    """Check many articles, including what only shows across files (a slug used twice).
+
+    Paths in messages are shown relative to root when the file lies inside it.
+    """
+    checked = [check_article(path, registers, display_path(path, root)) for path in sorted(paths)]
+    owners: dict[str, Checked] = {}
+    for item in checked:
+        slug = item.source.meta.get("slug")
+        if not isinstance(slug, str):
+            continue
+        if slug in owners:
+            first = display_path(owners[slug].source.path, root)
+            item.problems.append(
+                Problem(
+                    display_path(item.source.path, root),
+                    item.source.line("slug"),
+                    "slug",
+                    f"'{slug}' is already used by {first}",
+                    "give this article its own slug (and rename the file to match)",
+                )
+            )
+        else:
+            owners[slug] = item
+    return checked
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """path relative to root when it lies inside it, else as given."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(Path(root).resolve()))
+        except ValueError:
+            pass
+    return str(path)

@@ -1,0 +1,51 @@
+"""The exception tree of the domain core.
+
+    KfqError                      every failure the core reports on purpose
+    ├── RegisterError             a data file in content/data/ is missing or malformed
+    ├── ContentInvalid            one or more articles break the front-matter contract
+    ├── ArticleExists             `invoke new` would overwrite an existing file
+
+Messages name the file (and line where there is one), say what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class KfqError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class RegisterError(KfqError):
+    """A register in content/data/ cannot be used as it stands."""
+
+
+class ArticleExists(KfqError):
+    """A scaffolded article would overwrite a file that is already there."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One contract violation, located in a file and line."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        tail = f" — {self.fix}" if self.fix else ""
+        return f"{self.path}:{self.line}: {self.field}: {self.message}{tail}"
+
+
+class ContentInvalid(KfqError):
+    """Articles break the contract; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        files = len({p.path for p in self.problems})
+        super().__init__(
+            f"{len(self.problems)} problem(s) in {files} article file(s); fix them and build again"
+        )

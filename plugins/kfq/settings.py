@@ -1,0 +1,23 @@
+"""The KFQ settings dict: documented defaults, merged under what pelicanconf.py sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Where the registers live, relative to Pelican's PATH (the content folder).
+    "DATA_DIR": "data",
+    # Plugins the site cannot do without; a build where one did not load is stopped.
+    "REQUIRED_PLUGINS": [],
+}
+
+
+def kfq_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """KFQ from a Pelican settings dict, every missing key filled from DEFAULTS."""
+    return {**DEFAULTS, **(settings.get("KFQ") or {})}
+
+
+def data_dir(settings: dict[str, Any]) -> Path:
+    """The absolute folder of the registers for these settings."""
+    return Path(settings["PATH"]) / kfq_settings(settings)["DATA_DIR"]

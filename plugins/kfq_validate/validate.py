@@ -1,0 +1,102 @@
+"""Validation inside the Pelican build: the same checks and messages as `invoke check`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pelican import signals
+
+from kfq.checking import check_content
+from kfq.registers import load_registers
+from kfq.settings import data_dir, kfq_settings
+
+logger = logging.getLogger(__name__)
+
+
+class BuildStopped(SystemExit):
+    """Stops the build with exit status 1 once the reasons have been written.
+
+    A SystemExit, so Pelican exits without a traceback: the editor needs the list of
+    problems, not the stack of the plugin that found them. The lines go to stderr as
+    they are, not through Pelican's log handler, which would wrap `path:line` apart.
+    """
+
+    def __init__(self, lines: list[str], summary: str):
+        for line in lines:
+            print(line, file=sys.stderr)
+        logger.error("%s", summary)
+        super().__init__(1)
+
+
+def check_plugins(pelican) -> None:
+    """Stop when a required plugin did not load: Pelican only logs that, and by now it has
+    replaced settings["PLUGINS"] with the names that did load."""
+    loaded = {getattr(p, "__name__", "") for p in pelican.plugins}
+    wanted = kfq_settings(pelican.settings)["REQUIRED_PLUGINS"]
+    missing = [p for p in wanted if p not in loaded and f"pelican.plugins.{p}" not in loaded]
+    if missing:
+        raise BuildStopped(
+            [f"PLUGINS: not loaded: {name}" for name in missing],
+            "a required plugin did not load — check the names in PLUGINS and run `make setup`",
+        )
+
+
+def validate_articles(generator) -> None:
+    """Check every article file before Pelican reads any, so a bad one stops the build."""
+    settings = generator.settings
+    checked = check_content(
+        Path(generator.path),
+        load_registers(data_dir(settings)),
+        settings["ARTICLE_PATHS"],
+        shown_from=Path(os.getcwd()),
+    )
+    problems = [p for item in checked for p in item.problems]
+    if problems:
+        raise BuildStopped(
+            [str(p) for p in problems],
+            f"{len(problems)} problem(s) in {len({p.path for p in problems})} article file(s): "
+            "the build stopped and published nothing. Fix them, then run `invoke check`.",
+        )
+    # Kept for the second half of the promise: every file checked must also be read.
+    generator.context.setdefault("kfq", {})["checked_files"] = [c.source.path for c in checked]
+
+
+def account_for_every_file(generator) -> None:
+    """Stop when Pelican skipped an article file it was given, and drop the drafts.
+
+    Pelican logs and skips files it cannot read; checking has already passed them, so any
+    file missing here is a reader failure the editor must still hear about.
+    """
+    read = {
+        Path(a.source_path).resolve()
+        for group in (
+            generator.articles,
+            generator.translations,
+            generator.drafts,
+            generator.drafts_translations,
+            generator.hidden_articles,
+            generator.hidden_translations,
+        )
+        for a in group
+    }
+    expected = generator.context.get("kfq", {}).get("checked_files", [])
+    skipped = [p for p in expected if Path(p).resolve() not in read]
+    if skipped:
+        raise BuildStopped(
+            [f"{p}:1: file: Pelican could not read this article — see the error above" for p in skipped],
+            f"{len(skipped)} article file(s) were not read: the build stopped.",
+        )
+    # Drafts reach no public output: not output/drafts/, not feeds, sitemap or search.
+    generator.drafts = []
+    generator.drafts_translations = []
+    generator.context["drafts"] = []
+
+
+def register() -> None:
+    """Connect the validator to Pelican's signals."""
+    signals.initialized.connect(check_plugins)
+    signals.article_generator_init.connect(validate_articles)
+    signals.article_generator_finalized.connect(account_for_every_file)

@@ -1,0 +1,108 @@
+"""The one command line for editors and developers: `invoke --list` shows every task."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from kfq.checking import check_content  # noqa: E402
+from kfq.errors import KfqError  # noqa: E402
+from kfq.registers import load_registers  # noqa: E402
+from kfq.scaffold import Draft, check_request, scaffold  # noqa: E402
+
+PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
+
+
+def _registers(content: Path):
+    try:
+        return load_registers(content / "data")
+    except KfqError as e:
+        raise Exit(str(e), code=1) from e
+
+
+@task(help={"content": "the content folder to check (default: content)"})
+def check(c, content="content"):
+    """Validate every article against the contract; list every problem as path:line: field."""
+    content_dir = Path(content)
+    checked = check_content(content_dir, _registers(content_dir), ("articles",), shown_from=Path.cwd())
+    problems = [p for item in checked for p in item.problems]
+    for p in problems:
+        print(p)
+    if problems:
+        files = len({p.path for p in problems})
+        raise Exit(f"{len(problems)} problem(s) in {files} of {len(checked)} article file(s).", code=1)
+    drafts = sum(1 for item in checked if item.source.meta.get("status") == "draft")
+    print(f"{len(checked)} article file(s) checked, all valid ({drafts} draft(s)).")
+
+
+@task(
+    help={
+        "title": "the headline, in Chinese (required)",
+        "zone": "a zone, canonical name or alias; repeat for more (primary first)",
+        "author": "a contributor from content/data/contributors.yaml; repeat for more",
+        "genre": "消息, 通讯 or 评论 (the call's genres)",
+        "theme": "a theme of the call in force",
+        "date": "publication date YYYY-MM-DD (default: today)",
+        "content": "the content folder (default: content)",
+    },
+    iterable=["zone", "author"],
+)
+def new(c, title, zone=None, author=None, genre=None, theme=None, date=None, content="content"):
+    """Scaffold content/articles/YYYY/<slug>.md as a draft with a valid front-matter."""
+    content_dir = Path(content)
+    registers = _registers(content_dir)
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError as e:
+        raise Exit(f"--date: '{date}' is not a date — write it as YYYY-MM-DD", code=1) from e
+    draft = Draft(
+        title=title, date=day, zones=tuple(zone or ()), authors=tuple(author or ()), genre=genre, theme=theme
+    )
+    problems = check_request(draft, registers)
+    if problems:
+        raise Exit("\n".join(f"--{p.field}: {p.message} — {p.fix}" for p in problems), code=1)
+    try:
+        path = scaffold(content_dir / "articles", draft, registers)
+    except KfqError as e:
+        raise Exit(str(e), code=1) from e
+    print(
+        f"Created {path} (status: draft). Write the article, set `status: published`, "
+        "then run `invoke check`."
+    )
+
+
+def _pelican(c, settings: str, extra: str = "") -> None:
+    c.run(f"{PELICAN} content -s {settings} {extra}", pty=False)
+
+
+@task(help={"publish": "use publishconf.py (needs KFQ_SITEURL) instead of pelicanconf.py"})
+def build(c, publish=False):
+    """Build the whole site into output/ (stops on any invalid article)."""
+    _pelican(c, "publishconf.py" if publish else "pelicanconf.py", "--fatal errors")
+
+
+@task(help={"port": "port to listen on (default 8000)"})
+def serve(c, port=8000):
+    """Serve output/ on http://127.0.0.1:PORT."""
+    print(f"Serving output/ on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    c.run(f"{PELICAN} --listen -s pelicanconf.py -b 127.0.0.1 -p {int(port)}", pty=False)
+
+
+@task(help={"port": "port to listen on (default 8000)"})
+def livereload(c, port=8000):
+    """Rebuild on every save with the content cache on, and serve on 127.0.0.1:PORT."""
+    env = {"PYTHONUNBUFFERED": "1", **os.environ}
+    c.run(
+        f"{PELICAN} content -s pelicanconf.py --autoreload --listen -b 127.0.0.1 -p {int(port)} "
+        "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true",
+        pty=False,
+        env=env,
+    )

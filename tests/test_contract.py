@@ -1,0 +1,143 @@
+"""The front-matter contract: each kind of bad field, its message and the file's own line."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import fixture_article
+from kfq.contract import check_article, check_articles, parse_date
+
+
+def problems_of(path, registers):
+    return check_article(path, registers, path.name).problems
+
+
+@pytest.mark.parametrize(
+    ("case", "field", "line", "words"),
+    [
+        ("missing-title", "title", 1, "required field is missing"),
+        ("unknown-zone", "zones", 4, "did you mean '左云经济技术开发区'"),
+        ("theme-outside-call", "theme", 5, "use one of: “三个一批”、营商环境"),
+        ("genre-outside-call", "genre", 4, "use one of: 消息、通讯、评论"),
+        ("malformed-date", "date", 4, "'2023-13-45' is not a date"),
+        ("broken-yaml", "front-matter", 4, "from line 3"),
+        ("gbk-encoded", "encoding", 2, "iconv -f GB18030 -t UTF-8"),
+        ("missing-authors", "authors", 1, "authors: [李恒松]"),
+    ],
+)
+def test_each_bad_article_is_named_with_line_and_field(case, field, line, words, registers):
+    problems = problems_of(fixture_article(case), registers)
+    assert len(problems) == 1, problems
+    p = problems[0]
+    assert (p.path, p.line, p.field) == (f"{case}.md", line, field)
+    assert words in str(p)
+    assert str(p).startswith(f"{case}.md:{line}: {field}: ")
+    assert " — " in str(p)  # every message says how to fix it
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "valid-article",
+        "draft-article",
+        "hostile-title",
+        "zhangzi-xian-changzhi-shi-zhong-dian-xiang-mu-kai-gong",
+    ],
+)
+def test_good_articles_have_no_problems(case, registers):
+    assert problems_of(fixture_article(case), registers) == []
+
+
+def write(tmp_path, front: str, body: str = "本刊讯 正文。", name: str = "a") -> object:
+    path = tmp_path / f"{name}.md"
+    path.write_text(f"---\n{front}\n---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+BASE = "title: 标题\nauthors: [王伟]\ndate: 2023-11-20\nslug: a"
+
+
+@pytest.mark.parametrize(
+    ("front", "field", "line", "words"),
+    [
+        (BASE + "\ntitel: 错字", "titel", 6, "did you mean 'title'"),
+        (BASE.replace("authors: [王伟]", "authors: 王伟"), "authors", 3, "authors: [王伟]"),
+        (BASE.replace("[王伟]", "[王五]"), "authors", 3, "contributors register"),
+        (BASE + "\nzones: [左云经开区, 左云开发区]", "zones", 6, "are the same zone (左云经济技术开发区)"),
+        (BASE.replace("slug: a", "slug: A_b"), "slug", 5, "lowercase ASCII"),
+        (BASE.replace("slug: a", "slug: b"), "slug", 5, "rename the file to b.md"),
+        (BASE + "\nstatus: hidden", "status", 6, "published or draft"),
+        (BASE + "\ntopics: [乡村]", "topics", 6, "topics.yaml"),
+        (BASE + "\nsubtitle: ——副题", "subtitle", 6, "without the leading ——"),
+        (BASE + "\nimage: a.jpg", "image", 6, "image_alt"),
+        (BASE.replace("title: 标题", "title: ''"), "title", 2, "is empty"),
+        (BASE.replace("date: 2023-11-20", "date: 20.11.2023"), "date", 4, "YYYY-MM-DD"),
+    ],
+)
+def test_field_table(tmp_path, registers, front, field, line, words):
+    problems = problems_of(write(tmp_path, front), registers)
+    assert [(p.field, p.line) for p in problems] == [(field, line)]
+    assert words in str(problems[0])
+
+
+def test_every_problem_is_reported_at_once(tmp_path, registers):
+    front = "authors: 王伟\nzones: [无名区]\ngenre: 特写\ndate: 2023-99-01\nslug: a"
+    fields = sorted(p.field for p in problems_of(write(tmp_path, front), registers))
+    assert fields == ["authors", "date", "genre", "title", "zones"]
+
+
+def test_published_article_needs_a_body(tmp_path, registers):
+    problems = problems_of(write(tmp_path, BASE, body=""), registers)
+    assert [p.field for p in problems] == ["body"]
+
+
+def test_scaffold_hint_must_be_replaced_before_publishing(tmp_path, registers):
+    path = write(tmp_path, BASE, body="本刊讯 （在这里写正文；段落之间空一行。）")
+    assert [p.field for p in problems_of(path, registers)] == ["body"]
+    draft = write(tmp_path, BASE + "\nstatus: draft", body="本刊讯 （在这里写正文。）")
+    assert problems_of(draft, registers) == []
+
+
+def test_slug_must_be_unique_across_the_site(tmp_path, registers):
+    (tmp_path / "2023").mkdir()
+    (tmp_path / "2024").mkdir()
+    one = write(tmp_path / "2023", BASE)
+    two = write(tmp_path / "2024", BASE.replace("2023-11-20", "2024-01-02"))
+    checked = check_articles([one, two], registers, root=tmp_path)
+    dupes = [p for c in checked for p in c.problems]
+    assert [(p.path, p.field) for p in dupes] == [("2024/a.md", "slug")]
+    assert "already used by 2023/a.md" in dupes[0].message
+
+
+def test_year_folder_must_match_the_date(tmp_path, registers):
+    (tmp_path / "2022").mkdir()
+    path = write(tmp_path / "2022", BASE)
+    assert [p.field for p in problems_of(path, registers)] == ["date"]
+
+
+def test_a_file_without_front_matter(tmp_path, registers):
+    path = tmp_path / "a.md"
+    path.write_text("标题\n\n正文\n", encoding="utf-8")
+    assert [p.field for p in problems_of(path, registers)] == ["front-matter"]
+
+
+def test_crlf_and_bom_are_read(tmp_path, registers):
+    path = tmp_path / "a.md"
+    path.write_bytes(
+        ("\ufeff---\r\n" + BASE.replace("\n", "\r\n") + "\r\n---\r\n\r\n本刊讯 正文。\r\n").encode()
+    )
+    assert problems_of(path, registers) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("2024-05-05", True),
+        ("2024-05-05 08:30", True),
+        ("2024-5-5", False),
+        ("2024-02-30", False),
+        (20240505, False),
+    ],
+)
+def test_parse_date(value, ok):
+    assert (parse_date(value) is not None) == ok

@@ -1,0 +1,49 @@
+"""字数, dates and reading time."""
+
+import datetime as dt
+
+import pytest
+
+from kfq.text import format_date, format_month, han_count, reading_minutes, zishu
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开发区", 3),
+        ("开发区，建设！", 7),  # full-width punctuation counts
+        ("“三个一批”", 6),
+        ("投资92.95亿元", 4 + 1),  # a number is one unit
+        ("10GW光伏", 2 + 1),
+        ("open source", 2),  # Latin words, one each
+        ("山西 综改区", 5),  # spaces never count
+        ("", 0),
+    ],
+)
+def test_zishu_counts_characters_not_words(text, expected):
+    assert zishu(text) == expected
+
+
+def test_han_count_ignores_punctuation_and_digits():
+    assert han_count("2024年，开发区。") == 4
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (dt.date(2024, 5, 5), "2024年5月5日"),
+        (dt.date(2023, 11, 20), "2023年11月20日"),
+        (dt.datetime(2024, 1, 9, 8, 30), "2024年1月9日"),
+    ],
+)
+def test_format_date_has_no_leading_zeros(value, expected):
+    assert format_date(value) == expected
+
+
+def test_format_month():
+    assert format_month(dt.date(2024, 5, 5)) == "2024年5月"
+
+
+@pytest.mark.parametrize(("chars", "minutes"), [(10, 1), (400, 1), (1200, 3), (2000, 5)])
+def test_reading_minutes_from_zishu(chars, minutes):
+    assert reading_minutes("字" * chars) == minutes
