@@ -1,0 +1,87 @@
+"""Browser fixtures: a built site served on loopback, and Debian's Chromium through Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import fixture_article, make_content, run_pelican
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+# Without these Chromium tries to reach Google's hosts at start-up, which this network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The fixture articles built into a site and served on 127.0.0.1 for the session."""
+    tmp = tmp_path_factory.mktemp("site")
+    articles = {
+        f"2023/{name}.md": fixture_article(name)
+        for name in (
+            "valid-article",
+            "hostile-title",
+            "draft-article",
+            "zhangzi-xian-changzhi-shi-zhong-dian-xiang-mu-kai-gong",
+        )
+    }
+    build = run_pelican(make_content(tmp, articles), tmp / "output")
+    assert build.returncode == 0, build.log
+    handler = functools.partial(_QuietHandler, directory=str(build.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output for the tests
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium; Playwright is given its path and never downloads one."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run `make setup`")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def page(request, browser):
+    """A page at a phone and at a desktop viewport; console errors are collected."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="zh-CN")
+    pg = context.new_page()
+    pg.console_errors = []
+    pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    pg.viewport_name = request.param
+    yield pg
+    context.close()
+
+
+def screenshot(pg, name: str) -> Path:
+    """Save a full-page screenshot under tests/artifacts/ for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}-{pg.viewport_name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path
