@@ -7,8 +7,8 @@ import sys
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, fixture_article, make_content
 
+from conftest import FIXTURES, ROOT, fixture_article, make_content
 from kfq.contract import check_article
 from kfq.registers import load_registers
 

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from conftest import fixture_article, make_content, run_pelican
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
