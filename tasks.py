@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -98,11 +98,29 @@ def serve(c, port=8000):
 
 @task(help={"port": "port to listen on (default 8000)"})
 def livereload(c, port=8000):
-    """Rebuild on every save with the content cache on, and serve on 127.0.0.1:PORT."""
-    env = {"PYTHONUNBUFFERED": "1", **os.environ}
-    c.run(
-        f"{PELICAN} content -s pelicanconf.py --autoreload --listen -b 127.0.0.1 -p {int(port)} "
-        "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true",
-        pty=False,
-        env=env,
-    )
+    """Rebuild on every save (content cache on) and reload the browser, on 127.0.0.1:PORT."""
+    from livereload import Server
+
+    # Each rebuild is its own Pelican process: an invalid article stops that build with
+    # its messages, and the server stays up for the editor's next save.
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "content",
+        "-s",
+        "pelicanconf.py",
+        "-e",
+        "CACHE_CONTENT=true",
+        "LOAD_CONTENT_CACHE=true",
+        "DELETE_OUTPUT_DIRECTORY=false",
+    ]
+
+    def rebuild() -> None:
+        subprocess.run(command, cwd=ROOT, check=False)
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(str(ROOT / pattern), rebuild)
+    server.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
