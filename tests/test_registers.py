@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
 
+from conftest import FIXTURES, ROOT
 from kfq.errors import RegisterError
 from kfq.registers import load_registers
 from kfq.slugs import slugify

@@ -17,7 +17,8 @@ def generator(tmp_path: Path, read: list[str], drafts: list[str], checked: list[
     return SimpleNamespace(
         articles=[art(n) for n in read], translations=[], hidden_articles=[], hidden_translations=[],
         drafts=[art(n) for n in drafts], drafts_translations=[],
-        context={"drafts": [art(n) for n in drafts], "kfq": {"checked_files": [tmp_path / n for n in checked]}},
+        context={"drafts": [art(n) for n in drafts],
+                 "kfq": {"checked_files": [tmp_path / n for n in checked]}},
     )  # fmt: skip
 
 
