@@ -30,7 +30,17 @@ USE_FOLDER_AS_CATEGORY = False
 
 # Every plugin is listed: setting PLUGINS turns off namespace discovery (design §7).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["yaml_metadata", "sitemap", "kfq_validate", "kfq_templates"]
+PLUGINS = [
+    "yaml_metadata",
+    "sitemap",
+    "kfq_validate",
+    "kfq_templates",
+    "kfq_catalog",
+    "kfq_zones",
+    "kfq_taxonomies",
+    "kfq_submit",
+    "kfq_feeds",
+]
 
 KFQ = {
     "DATA_DIR": "data",
@@ -73,11 +83,14 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
 DEFAULT_PAGINATION = 20
+# Listings our plugins write (zone, term) paginate like the home page.
+PAGINATED_TEMPLATES = {"index": None, "zone": None, "term": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
+# Feeds are written by kfq_feeds (all authors, full titles, a feed per zone).
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

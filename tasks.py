@@ -79,6 +79,38 @@ def new(c, title, zone=None, author=None, genre=None, theme=None, date=None, con
     )
 
 
+@task(
+    help={
+        "source": "folder of seed pages (*.txt) and their manifest.yaml (default: seeds)",
+        "dest": "folder the articles go to (default: content/articles)",
+        "force": "replace articles an editor changed since the last import",
+    }
+)
+def import_seeds(c, source="seeds", dest="content/articles", force=False):
+    """Import the printed pages into Markdown articles; print what an editor should review."""
+    from kfq.importer import ImporterError, import_pages
+
+    registers = _registers(Path("content"))
+
+    def progress(n: int, total: int, name: str) -> None:
+        print(f"\r[{n}/{total}] {name}", end="", file=sys.stderr, flush=True)
+
+    try:
+        report = import_pages(Path(source), Path(dest), registers, force=force, progress=progress)
+    except (ImporterError, KfqError) as e:
+        raise Exit(f"\n{e}", code=1) from e
+    print(file=sys.stderr)
+    if report.review_path and report.review_path.exists():
+        print(report.review_path.read_text(encoding="utf-8"))
+    for path in report.skipped:
+        print(f"skipped (changed by an editor; --force replaces it): {path}")
+    print(report.summary())
+    if report.review_path:
+        print(f"Review written to {report.review_path}")
+    if report.errors:
+        raise Exit("\n".join(report.errors), code=1)
+
+
 def _pelican(c, settings: str, extra: str = "") -> None:
     c.run(f"{PELICAN} content -s {settings} {extra}", pty=False)
 

@@ -28,7 +28,7 @@ def test_valid_site_builds_with_article_pages(build_site):
     # Column breaks were joined before Markdown: no space between Han characters.
     assert "本刊讯 左云经开区今年以来持续优化营商环境" in page.select_one(".body").get_text()
     home = BeautifulSoup(build.page("index.html"), "html.parser")
-    links = [a["href"] for a in home.select(".article-list h2 a")]
+    links = [a["href"] for a in home.select(".article-list .item-title a")]
     assert links == [
         "/articles/2023/11/zhangzi-xian-changzhi-shi-zhong-dian-xiang-mu-kai-gong/",
         "/articles/2023/11/valid-article/",

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from kfq.errors import RegisterError
+from kfq.slugs import slugify
 
 ROLES = ("本刊记者", "通讯员", "机构")
 LEVELS = ("国家级", "省级")
@@ -55,6 +56,9 @@ class Contributor:
     aliases: tuple[str, ...] = ()
     zone: str | None = None
     affiliation: str = ""
+    # The author page's URL name: pinyin of the name unless the register sets one (it must
+    # when two people read alike, 王伟 and 汪伟).
+    slug: str = ""
 
     @property
     def is_staff(self) -> bool:
@@ -116,6 +120,7 @@ class Registers:
     topics: list[Topic]
     contributors: list[Contributor]
     calls: list[Call]
+    cities: list[str] = field(default_factory=list)
     _zone_index: dict[str, Zone] = field(default_factory=dict, repr=False)
     _contributor_index: dict[str, Contributor] = field(default_factory=dict, repr=False)
 
@@ -129,6 +134,15 @@ class Registers:
 
     def zone_by_slug(self, slug: str) -> Zone | None:
         return next((z for z in self.zones if z.slug == slug), None)
+
+    @property
+    def city_order(self) -> dict[str, int]:
+        """Cities in the register's order (official division-code order when listed)."""
+        order = list(self.cities)
+        for z in self.zones:
+            if z.city not in order:
+                order.append(z.city)
+        return {city: i for i, city in enumerate(order)}
 
     @property
     def zone_spellings(self) -> list[str]:
@@ -172,10 +186,11 @@ def load_registers(data_dir: Path) -> Registers:
     ]
     people_path = data_dir / "contributors.yaml"
     contributors = [
-        _contributor(c, people_path) for c in _items(_load(people_path), "contributors", people_path)
+        _contributor(c, people_path, places) for c in _items(_load(people_path), "contributors", people_path)
     ]
     calls = [_call(p) for p in sorted((data_dir / "calls").glob("*.yaml"))]
-    registers = Registers(zones, places, topics, contributors, calls)
+    cities = [str(c) for c in zones_doc.get("cities") or ()]
+    registers = Registers(zones, places, topics, contributors, calls, cities)
     _check_unique(registers, data_dir)
     return registers
 
@@ -227,7 +242,7 @@ def _zone(z: dict[str, Any], path: Path) -> Zone:
     )
 
 
-def _contributor(c: dict[str, Any], path: Path) -> Contributor:
+def _contributor(c: dict[str, Any], path: Path, places: dict[str, str]) -> Contributor:
     role = _req(c, "role", path)
     if role not in ROLES:
         raise RegisterError(f"{path}: {c.get('name')}: role '{role}' — use one of {', '.join(ROLES)}")
@@ -237,6 +252,7 @@ def _contributor(c: dict[str, Any], path: Path) -> Contributor:
         aliases=tuple(c.get("aliases") or ()),
         zone=c.get("zone") or None,
         affiliation=str(c.get("affiliation") or ""),
+        slug=str(c.get("slug") or slugify(_req(c, "name", path), places)),
     )
 
 
@@ -280,7 +296,14 @@ def _check_unique(r: Registers, data_dir: Path) -> None:
                 )
             seen[spelling] = z.name
     names: set[str] = set()
+    slugs: dict[str, str] = {}
     for c in r.contributors:
+        if c.slug in slugs:
+            raise RegisterError(
+                f"{data_dir / 'contributors.yaml'}: {slugs[c.slug]} and {c.name} both read '{c.slug}' — "
+                f"give {c.name} a `slug:` of its own (e.g. {c.slug}-2) so each keeps an author page"
+            )
+        slugs[c.slug] = c.name
         for n in (c.name, *c.aliases):
             if n in names:
                 raise RegisterError(

@@ -10,6 +10,12 @@ DEFAULTS: dict[str, Any] = {
     "DATA_DIR": "data",
     # Plugins the site cannot do without; a build where one did not load is stopped.
     "REQUIRED_PLUGINS": [],
+    # Entries in each Atom feed, newest first.
+    "FEED_LENGTH": 50,
+    # Feeds need absolute links; a build without SITEURL links to the local server.
+    "LOCAL_SITEURL": "http://127.0.0.1:8000",
+    # How many related articles an article page shows.
+    "RELATED_COUNT": 5,
 }
 
 

@@ -17,7 +17,7 @@ def test_home_page_lists_articles_newest_first(served_site, page):
     page.goto(served_site + "/")
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     assert "《开发区建设》" in page.locator(".brand").inner_text()
-    titles = page.locator(".article-list h2").all_inner_texts()
+    titles = page.locator(".article-list .item-title").all_inner_texts()
     assert titles[0] == "长子县长治市重点项目开工"
     assert "尚未发布的草稿标题" not in titles
     assert no_sideways_scroll(page)
@@ -31,7 +31,7 @@ def test_article_page_shows_the_hierarchy_and_a_chinese_date(served_site, page):
     assert page.url.endswith("/articles/2023/11/valid-article/")
     assert page.locator("h1").inner_text() == "向高而攀 蓄势前行"
     assert page.locator(".kicker").inner_text() == "左云经济技术开发区"
-    assert page.locator("time").inner_text() == "2023年11月20日"
+    assert page.locator(".story time").inner_text() == "2023年11月20日"
     assert no_sideways_scroll(page)
     assert page.console_errors == []
     screenshot(page, "article")

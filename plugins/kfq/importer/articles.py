@@ -1,0 +1,279 @@
+"""Blocks → articles: where each article on the page starts and ends, and which headline is its.
+
+A page holds several articles. Bylines (…达产达效。 韩燕) and datelines (本刊讯) mark where one
+ends and the next starts; a headline between two articles belongs to the one whose text it
+matches (its words recur in that text), since the paper prints headlines above, below or in the
+middle of their text. A headline box inside a sentence belongs to the article it interrupts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from kfq.importer.blocks import BODY, BYLINE, FURNITURE, HEADING, HEADLINE
+from kfq.importer.lines import join
+from kfq.importer.model import Article, Block, Headline, Paragraph, ReviewItem
+
+# Pages with more headlines than this are matched one headline at a time.
+EXHAUSTIVE_MAX = 12
+# Small preferences that only decide between otherwise equal readings.
+SAME_SIDE_BONUS = 0.05  # headlines on one page sit on the same side of their text
+ABOVE_BONUS = 0.01  # all else equal, a headline is printed above its text
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class _Segment:
+    blocks: list[Block] = field(default_factory=list)
+    headline: Headline | None = None
+    boxed: bool = False  # the headline was printed inside the text
+    signed: bool = False  # ended by a byline
+    notice: bool = False
+    bylines: list[str] = field(default_factory=list)
+
+    @property
+    def has_body(self) -> bool:
+        return any(b.kind == BODY for b in self.blocks)
+
+    @property
+    def text(self) -> str:
+        return "".join(b.text for b in self.blocks if b.kind == BODY)
+
+
+@dataclass
+class Split:
+    """A page cut into articles, with what belongs to no article."""
+
+    articles: list[Article]
+    furniture: list[Block]
+    notices: list[tuple[Headline, list[Block]]]
+    orphans: list[Headline]
+    stray: list[Block]  # text that belongs to no article (a heading with nothing under it)
+    review: list[ReviewItem]
+
+
+def split(source: str, blocks: list[Block]) -> Split:
+    """Cut a page's blocks into articles and give each its headline."""
+    segments, slots, furniture, orphans = _segments(blocks)
+    orphans += _assign(segments, slots)
+    articles: list[Article] = []
+    notices: list[tuple[Headline, list[Block]]] = []
+    review: list[ReviewItem] = []
+    stray: list[Block] = []
+    for i, seg in enumerate(segments):
+        if seg.notice:
+            assert seg.headline is not None
+            notices.append((seg.headline, seg.blocks))
+            continue
+        if not seg.has_body:
+            orphans.extend([seg.headline] if seg.headline else [])
+            for b in seg.blocks:
+                stray.append(b)
+                review.append(ReviewItem(source, "boundary", b.text, "text outside any article", b.first))
+            continue
+        article = Article(
+            source=source,
+            blocks=seg.blocks,
+            headline=seg.headline,
+            loose_bylines=list(seg.bylines),
+            first=seg.blocks[0].first,
+        )
+        article.paragraphs = [
+            Paragraph(b.text, heading=b.kind == HEADING) for b in seg.blocks if b.kind in (BODY, HEADING)
+        ]
+        _flag(article, seg, segments[i - 1] if i else None)
+        articles.append(article)
+    for h in orphans:
+        review.append(
+            ReviewItem(
+                source,
+                "headline",
+                h.printed,
+                "a headline with no article text under it on this page",
+                h.first,
+            )
+        )
+    return Split(articles, furniture, notices, orphans, stray, review)
+
+
+def _segments(blocks: list[Block]) -> tuple[list[_Segment], list[object], list[Block], list[Headline]]:
+    segments: list[_Segment] = []
+    slots: list[object] = []  # segments and free headlines in page order
+    furniture: list[Block] = []
+    orphans: list[Headline] = []
+    current: _Segment | None = None
+    pending_merge = False
+    waiting_bylines: list[str] = []
+
+    def start(**kw: object) -> _Segment:
+        seg = _Segment(**kw)  # type: ignore[arg-type]
+        seg.bylines.extend(waiting_bylines)
+        waiting_bylines.clear()
+        segments.append(seg)
+        slots.append(seg)
+        return seg
+
+    for i, b in enumerate(blocks):
+        if b.kind == FURNITURE:
+            furniture.append(b)
+            continue
+        if b.kind == HEADLINE:
+            assert b.headline is not None
+            if current is not None and current.notice and not _article_starts(blocks, i):
+                current.blocks.append(Block(HEADING, b.text.replace("\n", " "), b.first, b.last))
+                continue
+            if b.headline.is_notice:
+                current = start(headline=b.headline, notice=True)
+                continue
+            last = _last_body(current)
+            if current is not None and last is not None and not last.closed and not current.signed:
+                # A headline box in the middle of a sentence: the text goes on after it.
+                pending_merge = True
+                if current.headline is None:
+                    current.headline, current.boxed = b.headline, True
+                else:
+                    orphans.append(b.headline)
+                continue
+            current = None
+            slots.append(b.headline)
+            continue
+        if b.kind == BODY and pending_merge and current is not None and not b.dateline:
+            last = _last_body(current)
+            assert last is not None
+            last.text, last.closed, last.signed = join(last.text, b.text), b.closed, b.signed
+            last.last = b.last
+            pending_merge = False
+            if b.signed:
+                current.signed, current = True, None
+            continue
+        pending_merge = False
+        if b.kind == BYLINE:
+            if current is not None and current.has_body and not current.notice:
+                current.bylines.append(b.text)
+                current.signed, current = True, None
+            elif current is not None and current.notice:
+                current.blocks.append(Block(BODY, b.text, b.first, b.last))
+            else:
+                waiting_bylines.append(b.text)
+            continue
+        new_article = b.kind == BODY and b.dateline and current is not None and current.has_body
+        if current is None or current.signed or new_article:
+            current = start()
+        current.blocks.append(b)
+        if b.kind == BODY and b.signed and not current.notice:
+            current.signed, current = True, None
+    if waiting_bylines:
+        orphans.append(Headline(title_lines=[""], bylines=waiting_bylines))
+    return segments, slots, furniture, orphans
+
+
+def _last_body(seg: _Segment | None) -> Block | None:
+    if seg is None:
+        return None
+    return next((b for b in reversed(seg.blocks) if b.kind == BODY), None)
+
+
+def _article_starts(blocks: list[Block], i: int) -> bool:
+    """Whether the headline at i opens a news article (its text starts with a dateline)."""
+    nxt = next((b for b in blocks[i + 1 :] if b.kind != FURNITURE), None)
+    return nxt is not None and nxt.kind == BODY and nxt.dateline
+
+
+def _bigrams(text: str) -> set[str]:
+    han = "".join(_HAN.findall(text))
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
+def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
+    """Give each free headline to the article before or after it; return the ones left over."""
+    free = [(k, s) for k, s in enumerate(slots) if isinstance(s, Headline)]
+    if not free:
+        return []
+    texts = {id(seg): _bigrams(seg.text) for seg in segments}
+
+    def neighbour(k: int, step: int) -> _Segment | None:
+        j = k + step
+        while 0 <= j < len(slots):
+            if isinstance(slots[j], _Segment):
+                seg = slots[j]
+                assert isinstance(seg, _Segment)
+                return None if seg.headline is not None or seg.notice else seg
+            j += step
+        return None
+
+    options = []
+    for k, head in free:
+        assert isinstance(head, Headline)
+        grams = _bigrams(head.printed)
+        choices: list[tuple[str, _Segment | None, float]] = [("none", None, -1.0)]
+        for side, step in (("above", 1), ("below", -1)):
+            seg = neighbour(k, step)
+            if seg is not None:
+                choices.append((side, seg, _similarity(grams, texts[id(seg)], texts.values())))
+        options.append((head, choices))
+
+    def score(pick: tuple[tuple[str, _Segment | None, float], ...]) -> float:
+        used = [id(seg) for _, seg, _ in pick if seg is not None]
+        if len(used) != len(set(used)):
+            return float("-inf")
+        sides = [side for side, _, _ in pick if side != "none"]
+        same = max(sides.count("above"), sides.count("below"))
+        return sum(s for _, _, s in pick) + SAME_SIDE_BONUS * same + ABOVE_BONUS * sides.count("above")
+
+    if len(options) <= EXHAUSTIVE_MAX:
+        best = max(itertools.product(*(c for _, c in options)), key=score)
+    else:
+        best = tuple(max(c, key=lambda x: x[2]) for _, c in options)
+    leftovers = []
+    for (head, _), (_, seg, _) in zip(options, best, strict=True):
+        if seg is None or seg.headline is not None:
+            leftovers.append(head)
+        else:
+            seg.headline = head
+    return leftovers
+
+
+def _similarity(grams: set[str], text: set[str], all_texts: object) -> float:
+    """Share of the headline's character pairs found in the text, rarer pairs weighing more."""
+    if not grams:
+        return 0.0
+    texts = list(all_texts)  # type: ignore[call-overload]
+    total = 0.0
+    for g in grams:
+        if g in text:
+            total += 1.0 / sum(1 for t in texts if g in t)
+    return total / len(grams)
+
+
+def _flag(article: Article, seg: _Segment, before: _Segment | None) -> None:
+    if seg.headline is None:
+        article.flag(
+            "title",
+            "",
+            "no headline printed for this text: write a title (a provisional "
+            "one was made from its first sentence)",
+        )
+    if seg.boxed:
+        article.flag(
+            "boundary",
+            seg.headline.printed if seg.headline else "",
+            "the headline was printed inside the text; check where the article starts",
+        )
+    starts = seg.blocks[0]
+    if not starts.dateline and before is not None and not before.signed and not before.notice:
+        article.flag(
+            "boundary",
+            starts.text[:30],
+            "the article before ends without a byline: check where this one starts",
+            starts.first,
+        )
+    last = _last_body(seg)
+    if last is not None and not last.closed and not seg.signed:
+        article.flag(
+            "boundary",
+            last.text[-30:],
+            "the text breaks off mid-sentence (continued on another page?)",
+            last.last,
+        )

@@ -1,0 +1,175 @@
+"""Units → blocks: furniture, headlines (kicker, title, subtitle, byline), headings, body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from kfq.importer import bylines
+from kfq.importer.lines import DASHES_RE, DATELINE_RE, is_spaced
+from kfq.importer.model import Block, Headline, Unit
+
+BODY, HEADING, HEADLINE, BYLINE, FURNITURE = "body", "heading", "headline", "byline", "furniture"
+
+# 启事, 公告 … are the paper's notices, not articles; they go to the review whole.
+NOTICE_RE = re.compile(r"(?:启事|公告|通告|声明|告示|讣告|征订|订阅)$")
+
+# Page furniture: lines that belong to the page, not to any article. Each pattern matches a
+# whole line; anything less certain stays in the text and shows in the review.
+PAPER = r"(?:《?科学导报》?|《?开发区建设》?(?:周刊)?)"
+DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+ISSUE = r"(?:总?第\s*\d+\s*期|第\s*\d+\s*期)"
+PAGE_NO = r"(?:第\s*\d{1,2}\s*版|[A-H]?\d{1,2}\s*版?|第\s*\d{1,3}\s*页)"
+SECTIONS = r"(?:要闻|综合|专版|专题|特刊|园区动态|开发区动态|综合新闻|图片新闻|广告)"
+FURNITURE_RES = (
+    re.compile(rf"^[-—–·\s]*{PAGE_NO}[-—–·\s]*$"),  # 3, - 3 -, 第3版, A3
+    re.compile(rf"^{PAPER}(?:[\s·|｜]*(?:{DATE}|{WEEKDAY}|{ISSUE}|{PAGE_NO}|{SECTIONS}))*$"),
+    re.compile(
+        rf"^(?:{PAPER}[\s·|｜]*)?{DATE}[\s·|｜]*{WEEKDAY}(?:[\s·|｜]*(?:{PAPER}|{ISSUE}|{PAGE_NO}))*$"
+    ),
+    re.compile(rf"^(?:{PAGE_NO}[\s·|｜]*)?{SECTIONS}(?:[\s·|｜]*{PAGE_NO})?$"),
+    re.compile(
+        r"^(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|组版|排版|审核|终审|值班编辑)\s*[:：].{0,20}$"
+    ),
+)
+
+# A line naming a development zone, which above a title is its kicker (引题).
+ZONE_SUFFIX = (
+    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|示范区"
+    r"|综改区|工业园区|产业园区|物流园区|产业园|工业园|新区)"
+)
+ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
+_HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
+
+
+def is_furniture(text: str) -> bool:
+    """A page number, running head, section label, paper name or date line."""
+    return any(p.match(text.strip()) for p in FURNITURE_RES)
+
+
+def names_zone(text: str, zone_names: Collection[str] = ()) -> bool:
+    """Whether the line is a zone's name (possibly with a verb: 大同经济技术开发区提出)."""
+    if any(text.startswith(n) for n in zone_names):
+        return True
+    m = ZONE_AT_START_RE.match(text)
+    return bool(m) and len(text) - m.end() <= 4
+
+
+def clean_title(text: str) -> str:
+    """A headline line as the site shows it: letter-spacing and spaces around numbers gone."""
+    text = text.strip()
+    if is_spaced(text):
+        return re.sub(r"\s+", "", text)
+    return re.sub(r"\s+", " ", _HAN_ASCII_GAP.sub("", text))
+
+
+def classify(units: list[Unit], zone_names: Collection[str] = (), known: Collection[str] = ()) -> list[Block]:
+    """The page's units as blocks, set-apart lines grouped into headlines and headings."""
+    blocks: list[Block] = []
+    run: list[Unit] = []
+    for unit in units:
+        if unit.standalone and is_furniture(unit.text):
+            blocks.append(Block(FURNITURE, unit.text, unit.first, unit.last))
+        elif unit.standalone:
+            run.append(unit)
+        else:
+            if run:
+                blocks.extend(_run(run, blocks, unit, zone_names, known))
+                run = []
+            blocks.append(_body(unit, known))
+    if run:
+        blocks.extend(_run(run, blocks, None, zone_names, known))
+    return blocks
+
+
+def _body(unit: Unit, known: Collection[str]) -> Block:
+    return Block(
+        BODY,
+        unit.text,
+        unit.first,
+        unit.last,
+        closed=unit.closed,
+        dateline=bool(DATELINE_RE.match(unit.text)),
+        signed=bylines.split_trailing(unit.text, known) is not None,
+    )
+
+
+def _run(
+    run: list[Unit],
+    before: list[Block],
+    after: Unit | None,
+    zone_names: Collection[str],
+    known: Collection[str],
+) -> list[Block]:
+    """Blocks for consecutive set-apart lines, read in the context of the text around them."""
+    prev = next((b for b in reversed(before) if b.kind != FURNITURE), None)
+    prose_before = prev is not None and prev.kind == BODY
+    out: list[Block] = []
+    lines = list(run)
+    # Markdown the source already carried: ## is a section heading.
+    while lines and lines[0].level >= 2:
+        out.append(Block(HEADING, lines[0].text, lines[0].first, lines[0].last))
+        lines.pop(0)
+    # A byline right after a closed article's text, before the next headline, signs that text.
+    if prose_before and prev.closed:
+        while lines and bylines.parse_line(lines[0].text, known):
+            out.append(Block(BYLINE, lines[0].text, lines[0].first, lines[0].last))
+            lines.pop(0)
+    if not lines:
+        return out
+    if all(bylines.parse_line(u.text, known) for u in lines):
+        return [*out, *(Block(BYLINE, u.text, u.first, u.last) for u in lines)]
+    only = lines[0] if len(lines) == 1 else None
+    inside_article = (
+        only is not None
+        and not only.level
+        and prose_before
+        and prev.closed
+        and not prev.signed
+        and not out
+        and after is not None
+        and not DATELINE_RE.match(after.text)
+        and not DASHES_RE.match(only.text)
+        and not is_spaced(only.text)
+        and not NOTICE_RE.search(only.text)
+    )
+    if inside_article:
+        return [Block(HEADING, only.text, only.first, only.last)]
+    headline = parse_headline(lines, zone_names, known)
+    text = "\n".join(u.text for u in lines)
+    out.append(Block(HEADLINE, text, lines[0].first, lines[-1].last, headline=headline))
+    return out
+
+
+def parse_headline(
+    lines: list[Unit], zone_names: Collection[str] = (), known: Collection[str] = ()
+) -> Headline:
+    """Kicker, title lines, subtitle and bylines of a headline's lines."""
+    titles: list[str] = []
+    subtitles: list[str] = []
+    signed: list[str] = []
+    for unit in lines:
+        text = unit.text.strip()
+        if DASHES_RE.match(text):
+            subtitles.append(DASHES_RE.sub("", text).strip())
+        elif titles and bylines.parse_line(text, known):
+            signed.append(text)
+        else:
+            titles.append(text)
+    kicker = None
+    if len(titles) >= 2 and (names_zone(titles[0], zone_names) or titles[0].endswith(("：", ":"))):
+        kicker = titles.pop(0)
+    elif len(titles) == 1 and " " in titles[0] and not is_spaced(titles[0]):
+        head, rest = titles[0].split(" ", 1)
+        whole = ZONE_AT_START_RE.fullmatch(head)
+        if head in zone_names or whole:  # 岚县经济技术开发区 成立工作专班…: kicker on the title's line
+            kicker, titles = head, [rest]
+    return Headline(
+        title_lines=[clean_title(t) for t in titles] or [""],
+        kicker=clean_title(kicker) if kicker else None,
+        subtitle="".join(subtitles) or None,
+        bylines=signed,
+        first=lines[0].first,
+        last=lines[-1].last,
+    )

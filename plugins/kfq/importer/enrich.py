@@ -1,0 +1,172 @@
+"""Article → article with zones, topics, call theme, genre, date, slug, from the registers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Collection
+
+from kfq.importer.blocks import ZONE_AT_START_RE
+from kfq.importer.lines import DATELINE_RE
+from kfq.importer.model import Article
+from kfq.registers import Call, Registers
+from kfq.slugs import slugify, unique_slug
+from kfq.text import zishu
+
+PROVISIONAL_MARK = "【标题待定】"
+PROVISIONAL_LEN = 20  # 字 of the first sentence that make a provisional title
+# A zone besides the primary one is listed when the article names it this often, and at
+# least this share of the primary's mentions: a zone named once in passing is not a subject.
+SECOND_ZONE_MIN = 2
+SECOND_ZONE_SHARE = 1 / 3
+SHORTEST_SPELLING = 4  # shorter spellings (经开区) name no zone in particular
+TOPIC_MIN_HITS = 2
+TOPICS_MAX = 3
+# A theme is proposed only when its signal words clearly recur, and clearly more than the
+# next theme's: signal words such as 开工 or 签约 turn up in most articles.
+THEME_MIN_HITS = 4
+THEME_MARGIN = 1.5
+COMMENT_RE = re.compile(r"评论|短评|时评|述评|评论员|观察|论坛|观点|编者按|随笔|札记")
+GENRES = ("消息", "通讯", "评论")
+TIME_RE = re.compile(r"\d+月|\d+日|\d+年|近日|日前|近期|今年|去年|上午|下午|晚上|当天|此前|目前")
+
+
+def enrich(
+    article: Article, registers: Registers, date: dt.date | None, taken: Collection[str] = ()
+) -> Article:
+    """Fill in title, zones, topics, theme, genre, date and slug."""
+    h = article.headline
+    printed = h.title if h and h.title else ""
+    article.kicker = h.kicker if h else None
+    article.subtitle = h.subtitle if h else None
+    article.provisional = not printed
+    article.title = printed or PROVISIONAL_MARK + provisional_title(article)
+    article.date = date
+    if date is None:
+        article.flag(
+            "date",
+            "",
+            "the manifest gives no issue date for this page: set date: "
+            "(and the seeds/manifest.yaml entry), then publish",
+        )
+    article.zones = zones(article, registers)
+    article.topics = topics(article, registers)
+    call = registers.call_for(date) if date else registers.latest_call
+    article.theme = theme(article, call)
+    article.genre = genre(article, call)
+    base = slugify(printed or provisional_title(article), registers.places) or "wen-zhang"
+    article.slug = unique_slug(base, taken)
+    return article
+
+
+def provisional_title(article: Article) -> str:
+    """The start of the first sentence, without its dateline: a title the editor will replace."""
+    first = next((p.text for p in article.paragraphs if not p.heading), "")
+    first = DATELINE_RE.sub("", first).strip()
+    sentence = re.sub(r"\s+", "", re.split(r"[。！？]", first, maxsplit=1)[0])
+    clauses = sentence.split("，")
+    # A leading 6月11日上午， or 近日， says when, not what: the title starts after it.
+    while len(clauses) > 1 and len(clauses[0]) <= 8 and TIME_RE.search(clauses[0]):
+        clauses.pop(0)
+    # Cut to length, never ending on a dash or a comma left hanging by the cut.
+    return "，".join(clauses).lstrip("“‘")[:PROVISIONAL_LEN].rstrip("—-，、：；")
+
+
+def _headline_text(article: Article) -> str:
+    return " ".join(x for x in (article.kicker, article.title, article.subtitle) if x)
+
+
+def zones(article: Article, registers: Registers) -> list[str]:
+    """Canonical zone names the article is about, primary first."""
+    spellings = sorted(
+        (s for s in registers.zone_spellings if len(s) >= SHORTEST_SPELLING), key=len, reverse=True
+    )
+    if not spellings:
+        return []
+    pattern = re.compile("|".join(re.escape(s) for s in spellings))
+
+    def found(text: str) -> list[str]:
+        out = []
+        for m in pattern.finditer(text):
+            zone = registers.zone_named(m.group(0))
+            if zone is not None:
+                out.append(zone.name)
+        return out
+
+    in_headline = found(_headline_text(article))
+    in_body = found(article.body)
+    counts = Counter(in_body)
+    order = {name: i for i, name in reversed(list(enumerate(in_body)))}
+    ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))
+    primary = in_headline[0] if in_headline else (ranked[0] if ranked else None)
+    if primary is None:
+        article.flag(
+            "zone",
+            "",
+            "no zone of zones.yaml is named in the text: add zones: by hand, "
+            "or add the zone (or its alias) to zones.yaml",
+        )
+        return []
+    result = [primary]
+    for name in [*in_headline, *ranked]:
+        if name in result:
+            continue
+        if name in in_headline or (
+            counts[name] >= SECOND_ZONE_MIN and counts[name] >= SECOND_ZONE_SHARE * counts[primary]
+        ):
+            result.append(name)
+    kicker = article.kicker or ""
+    m = ZONE_AT_START_RE.match(kicker)
+    if m and not in_headline:
+        article.flag(
+            "zone",
+            m.group(0),
+            f"the kicker names '{m.group(0)}', which zones.yaml does not know: add it as a zone or an alias",
+        )
+    return result
+
+
+def topics(article: Article, registers: Registers) -> list[str]:
+    """Topics whose signal words the article uses, most signalled first."""
+    text = _headline_text(article) + "\n" + article.body
+    hits = {t.name: sum(text.count(s) for s in t.signals if s) for t in registers.topics}
+    chosen = [n for n, k in hits.items() if k >= TOPIC_MIN_HITS]
+    order = [t.name for t in registers.topics]
+    return sorted(chosen, key=lambda n: (-hits[n], order.index(n)))[:TOPICS_MAX]
+
+
+def theme(article: Article, call: Call | None) -> str | None:
+    """The call's theme whose signal words the article uses most, if it uses them enough."""
+    if call is None:
+        return None
+    text = _headline_text(article) + "\n" + article.body
+    scores = sorted(
+        ((sum(text.count(s) for s in t.signals if s), -i, t.name) for i, t in enumerate(call.themes)),
+        reverse=True,
+    )
+    if not scores or scores[0][0] < THEME_MIN_HITS:
+        return None
+    if len(scores) > 1 and scores[0][0] < THEME_MARGIN * scores[1][0]:
+        return None
+    article.flag(
+        "theme", scores[0][2], "theme proposed from the call's signal words: keep it, change it or remove it"
+    )
+    return scores[0][2]
+
+
+def genre(article: Article, call: Call | None) -> str:
+    """消息, 通讯 or 评论 by form: commentary words, a dateline, headings and length."""
+    names = call.genre_names if call and call.genre_names else GENRES
+    targets = {g.name: g.target for g in call.genres} if call else {}
+    length = zishu(article.body)
+    news_max = (targets.get("消息", 800) + targets.get("通讯", 1500)) / 2
+    headline = _headline_text(article)
+    if COMMENT_RE.search(headline) and "评论" in names:
+        return "评论"
+    headings = any(p.heading for p in article.paragraphs)
+    if article.dateline and not (headings and length > targets.get("通讯", 1500)):
+        return "消息"
+    if headings or article.subtitle or length > news_max:
+        return "通讯"
+    return "消息"

@@ -1,0 +1,246 @@
+"""Page text → units: column-broken lines joined into paragraphs, set-apart lines kept apart."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from kfq.importer.model import Unit
+
+# A line that ends a sentence: 。！？；：… possibly closed by quotes or brackets, or followed
+# by a byline glued to it (…达产达效。 韩燕 / …投产达产。(张虎虎)).
+TERMINAL_RE = re.compile(
+    r"(?:[。！？；：…!?;]|[。！？…!?][”’」』）)]+"
+    r"|[。！？…][”’」』]?\s*[（(][^（）()]{1,24}[）)]"
+    r"|[。！？…][”’」』]?\s+[\u4e00-\u9fff·]{2,10})$"
+)
+# A line ending in these cannot end a headline or heading: the sentence goes on.
+CONTINUES_RE = re.compile(r"[，、（《“‘(—\-–/+]$")
+INNER_STOP_RE = re.compile(r"[。！？；]")
+DATELINE_RE = re.compile(r"^(?:本刊|本报|科学导报|[\u4e00-\u9fff]{2,6}(?:社|台|网|报))讯")
+MARKDOWN_RE = re.compile(r"^(#{1,6})\s+")
+DASHES_RE = re.compile(r"^[—－–-]{2,}")
+# 厚 植 创 新 沃 土: display type spaced out letter by letter.
+SPACED_RE = re.compile(r"^(?:\S\s+){2,}\S$")
+LATIN_END_RE = re.compile(r"[A-Za-z]$")
+LATIN_START_RE = re.compile(r"^[A-Za-z]")
+
+# A page whose median line is this wide (in em) was set in newspaper columns; wider ones
+# came out of extraction one paragraph per line.
+COLUMN_MAX = 32.0
+# A set-apart line in a column is clearly narrower than the column: headings are centred and
+# a paragraph's first line loses only its 2-em indent.
+SET_APART_MARGIN = 4.0
+# A sentence-final line that fills the column ends its paragraph only when the next line is
+# narrower by about the indent.
+INDENT_MARGIN = 1.0
+# In one-paragraph-per-line pages a set-apart line is short and not a list of clauses.
+SET_APART_MAX = 30.0
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+    width: float
+    indented: bool
+    level: int = 0
+
+
+def display_width(text: str) -> float:
+    """Printed width in em: Han and full-width marks 1, Latin letters and digits ½, spaces 0.
+
+    Spaces count nothing because extraction puts them around numbers (6 月 11 日) where
+    print has none; the column's width is what decides where a line breaks."""
+    width = 0.0
+    for ch in text.strip():
+        if ch == " ":
+            continue
+        width += 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+    return width
+
+
+def join(left: str, right: str) -> str:
+    """Join two pieces of a line broken by the column: no space between Han characters or
+    digits (a number or unit stays whole), one space between two Latin words."""
+    left, right = left.rstrip(), right.lstrip()
+    if LATIN_END_RE.search(left) and LATIN_START_RE.match(right):
+        return f"{left} {right}"
+    return left + right
+
+
+def is_terminal(text: str) -> bool:
+    """Whether a line ends a sentence (possibly followed by a glued byline)."""
+    return bool(TERMINAL_RE.search(text.rstrip()))
+
+
+def is_spaced(text: str) -> bool:
+    """厚 植 创 新 沃 土: at least three single characters separated by spaces."""
+    return bool(SPACED_RE.match(text.strip()))
+
+
+def units(text: str) -> list[Unit]:
+    """The page as units: paragraphs of prose and set-apart lines, in reading order."""
+    lines = _read(text)
+    if not lines:
+        return []
+    running = sorted(ln.width for ln in lines if not is_terminal(ln.text) and not _apart_by_form(ln))
+    column = (
+        statistics.median(ln.width for ln in lines) <= COLUMN_MAX
+        and bool(running)
+        and running[(3 * len(running)) // 4] <= COLUMN_MAX
+    )
+    indents = sum(ln.indented for ln in lines) >= 2
+    apart = _apart(lines, column)
+    out: list[Unit] = []
+    buf: list[_Line] = []
+
+    def flush(closed: bool) -> None:
+        if buf:
+            joined = buf[0].text
+            for ln in buf[1:]:
+                joined = join(joined, ln.text)
+            out.append(Unit(joined.strip(), buf[0].number, buf[-1].number, closed=closed))
+            buf.clear()
+
+    for i, ln in enumerate(lines):
+        if apart[i]:
+            flush(closed=False)
+            out.append(Unit(ln.text.strip(), ln.number, ln.number, standalone=True, level=ln.level))
+            continue
+        if buf and indents and ln.indented:
+            flush(closed=is_terminal(buf[-1].text))
+        buf.append(ln)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None or apart[i + 1]:
+            flush(closed=is_terminal(ln.text))
+        elif is_terminal(ln.text) and _ends_paragraph(lines, apart, i, column, indents, out, buf):
+            flush(closed=True)
+    flush(closed=False)
+    return out
+
+
+def _read(text: str) -> list[_Line]:
+    lines = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        level = 0
+        body = raw.strip()
+        m = MARKDOWN_RE.match(body)
+        if m:
+            level, body = len(m.group(1)), body[m.end() :]
+        indented = raw.startswith("  ") and not raw.startswith("    " * 2)
+        lines.append(_Line(number, body, display_width(body), indented, level))
+    return lines
+
+
+def _apart(lines: list[_Line], column: bool) -> list[bool]:
+    apart = [_set_apart(lines, i, column) for i in range(len(lines))]
+    # A line that runs on but stops short of the column, right above a set-apart line, belongs
+    # to that headline (a long kicker); one that fills the column is prose cut by a box.
+    # The page's last line, unfinished after a finished sentence, is a headline printed below.
+    if (
+        len(lines) >= 2
+        and not apart[-1]
+        and not is_terminal(lines[-1].text)
+        and not _is_prose_form(lines[-1].text)
+        and is_terminal(lines[-2].text)
+    ):
+        apart[-1] = True
+    changed = column
+    while changed:
+        changed = False
+        for i in range(len(lines) - 2, -1, -1):
+            ln = lines[i]
+            if apart[i] or not apart[i + 1] or is_terminal(ln.text) or _is_prose_form(ln.text):
+                continue
+            # nothing before it for it to go on from, and not a list of clauses
+            starts = (i == 0 or is_terminal(lines[i - 1].text)) and ln.text.count("，") <= 1
+            if starts or ln.width < _column_width(lines, apart, i) - INDENT_MARGIN * 1.5:
+                apart[i] = changed = True
+    return apart
+
+
+def _is_prose_form(text: str) -> bool:
+    return bool(CONTINUES_RE.search(text) or INNER_STOP_RE.search(text) or DATELINE_RE.match(text))
+
+
+def _apart_by_form(ln: _Line) -> bool:
+    text = ln.text.strip()
+    return bool(ln.level or DASHES_RE.match(text) or is_spaced(text))
+
+
+def _set_apart(lines: list[_Line], i: int, column: bool) -> bool:
+    """Whether line i stands apart from the prose (headline, heading, byline, furniture)."""
+    ln = lines[i]
+    text = ln.text.strip()
+    if _apart_by_form(ln):
+        return True
+    if is_terminal(text) or _is_prose_form(text):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and DATELINE_RE.match(nxt.text.strip()):
+        return True  # a line right above 本刊讯 … is that article's headline, however long
+    if column:
+        width = _column_width(lines, None, i)
+        # narrower than the column, or wider: a headline set across columns
+        wider = ln.width > width + SET_APART_MARGIN / 2 and text.count("，") <= 1
+        return ln.width < width - SET_APART_MARGIN or wider
+    return ln.width <= SET_APART_MAX and text.count("，") <= 1
+
+
+def _column_width(lines: list[_Line], apart: list[bool] | None, i: int, reach: int = 6) -> float:
+    """The width of the column line i sits in: the upper quartile of the prose lines that run
+    on before it or after it, whichever is nearer its own width (two column widths can meet;
+    headline lines next to it must not narrow the column)."""
+
+    def side(rng: range) -> list[float]:
+        found: list[float] = []
+        for j in rng:
+            ln = lines[j]
+            if (apart is None or not apart[j]) and not _apart_by_form(ln) and not is_terminal(ln.text):
+                found.append(ln.width)
+                if len(found) == reach:
+                    break
+        return found
+
+    sides = [s for s in (side(range(i - 1, -1, -1)), side(range(i + 1, len(lines)))) if s]
+    if not sides:
+        return lines[i].width
+    quartiles = [sorted(s)[(3 * len(s)) // 4] for s in sides]
+    return min(quartiles, key=lambda m: abs(m - lines[i].width))
+
+
+def _ends_paragraph(
+    lines: list[_Line],
+    apart: list[bool],
+    i: int,
+    column: bool,
+    indents: bool,
+    done: list[Unit],
+    paragraph: list[_Line],
+) -> bool:
+    """Whether sentence-final line i also ends its paragraph."""
+    ln, nxt = lines[i], lines[i + 1]
+    if indents:
+        return nxt.indented
+    if not column or DATELINE_RE.match(nxt.text.strip()):
+        return True
+    # The column is best measured by the paragraph's own previous line, which ran full width.
+    if len(paragraph) >= 2 and not is_terminal(paragraph[-2].text):
+        width = paragraph[-2].width
+    else:
+        width = _column_width(lines, apart, i)
+    if ln.width < width - SET_APART_MARGIN / 2:
+        return True  # the line stops short of the column's edge
+    if ln.text.endswith("；") and done and not done[-1].standalone and done[-1].text.endswith("；"):
+        return True  # items of a list set one per paragraph, each ending in ；
+    # The next line starts a paragraph when it is narrower by the indent than a full line
+    # (this column, or the line after it when that one runs on: digits make widths uneven).
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    if after is not None and not apart[i + 2] and not is_terminal(after.text):
+        width = max(width, after.width)
+    return nxt.width <= width - INDENT_MARGIN * 1.5

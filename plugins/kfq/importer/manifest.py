@@ -1,0 +1,68 @@
+"""seeds/manifest.yaml: for each seed file its publication, issue date (or null) and page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kfq.importer.errors import ManifestError
+
+MANIFEST = "manifest.yaml"
+PUBLICATIONS = ("《开发区建设》周刊", "科学导报")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the importer needs to know about one seed file."""
+
+    file: str
+    publication: str
+    date: dt.date | None = None
+    page: int | None = None
+    # Set when the page prints no date and the editors estimated one from its text: the
+    # evidence, repeated in the import review until someone checks the printed issue.
+    date_basis: str | None = None
+
+
+def load(source_dir: Path) -> dict[str, Entry]:
+    """The manifest's entries by file name; {} when there is no manifest."""
+    path = Path(source_dir) / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ManifestError(f"{path}{where}: not valid YAML ({e}) — fix the syntax") from e
+    pages = doc.get("pages") if isinstance(doc, dict) else None
+    if not isinstance(pages, list):
+        raise ManifestError(f"{path}: expected 'pages:' with one entry per seed file — see its header")
+    entries: dict[str, Entry] = {}
+    for n, item in enumerate(pages, start=1):
+        if not isinstance(item, dict) or not item.get("file"):
+            raise ManifestError(f"{path}: entry {n} has no 'file:' — name the seed file")
+        name = str(item["file"])
+        publication = str(item.get("publication") or "")
+        if publication not in PUBLICATIONS:
+            raise ManifestError(
+                f"{path}: {name}: publication '{publication}' — use one of {', '.join(PUBLICATIONS)}"
+            )
+        date = item.get("date")
+        if date is not None and not isinstance(date, dt.date):
+            raise ManifestError(
+                f"{path}: {name}: date '{date}' — write YYYY-MM-DD, or null if the page states none"
+            )
+        page = item.get("page")
+        if page is not None and not isinstance(page, int):
+            raise ManifestError(f"{path}: {name}: page '{page}' — a page number, or null")
+        basis = item.get("date_basis")
+        if basis is not None and date is None:
+            raise ManifestError(
+                f"{path}: {name}: date_basis without a date — set the estimated date or remove date_basis"
+            )
+        entries[name] = Entry(name, publication, date, page, str(basis) if basis else None)
+    return entries

@@ -1,0 +1,142 @@
+"""The import, stage by stage: decode → lines → … → write, conservation check and review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kfq.frontmatter import read_source
+from kfq.importer import articles as articles_stage
+from kfq.importer import blocks, bylines, conserve, corrections, decode, enrich, lines, manifest, review
+from kfq.importer import write as write_stage
+from kfq.importer.errors import UndecodableFile
+from kfq.importer.model import Article, ReviewItem
+from kfq.registers import Registers
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import did: files written or left alone, and what an editor should review."""
+
+    pages: int = 0
+    written: list[write_stage.Written] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # pages that could not be read
+    review_path: Path | None = None
+    characters: int = 0  # Han characters read, all accounted for
+
+    def outcome(self, kind: str) -> list[Path]:
+        return [w.path for w in self.written if w.outcome == kind]
+
+    @property
+    def skipped(self) -> list[Path]:
+        """Articles an editor changed since the last import, left as they are."""
+        return self.outcome(write_stage.SKIPPED)
+
+    def summary(self) -> str:
+        counts = ", ".join(
+            f"{len(self.outcome(k))} {k}"
+            for k in (write_stage.CREATED, write_stage.UPDATED, write_stage.UNCHANGED, write_stage.SKIPPED)
+        )
+        return (
+            f"{self.pages} page(s), {len(self.written)} article(s): {counts}; "
+            f"{self.characters} 字 in, none lost; {len(self.review)} item(s) to review"
+            + (f"; {len(self.errors)} page(s) unreadable" if self.errors else "")
+        )
+
+
+def read_page(source: str, text: str, registers: Registers) -> tuple[articles_stage.Split, list[Article]]:
+    """One page's text → its articles (before enrichment) and what is not an article."""
+    known = _known(registers)
+    units = lines.units(text)
+    classified = blocks.classify(units, registers.zone_spellings, known)
+    split = articles_stage.split(source, classified)
+    found = [corrections.correct(bylines.attach(a, known)) for a in split.articles]
+    return split, found
+
+
+def import_pages(
+    source_dir: Path,
+    dest_dir: Path,
+    registers: Registers,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import every seed page (*.txt) of source_dir into dest_dir as Markdown articles."""
+    source_dir, dest_dir = Path(source_dir), Path(dest_dir)
+    entries = manifest.load(source_dir)
+    files = sorted(p for p in source_dir.glob("*.txt") if p.is_file())
+    report = ImportReport()
+    others = _slugs_by_source(dest_dir)
+    taken_in_run: set[str] = set()
+    for n, path in enumerate(files, start=1):
+        if progress:
+            progress(n, len(files), path.name)
+        try:
+            page = decode.decode(path.read_bytes(), path.name)
+        except UndecodableFile as e:
+            report.errors.append(str(e))
+            report.review.append(ReviewItem(path.name, "error", "", str(e)))
+            continue
+        report.pages += 1
+        split, found = read_page(page.name, page.text, registers)
+        conserve.check(page, split, found)
+        report.characters += sum(conserve.han(page.text).values())
+        entry = entries.get(page.name)
+        if entry is None:
+            report.review.append(
+                ReviewItem(
+                    page.name,
+                    "date",
+                    "",
+                    "the file has no entry in seeds/manifest.yaml: add publication, date and page",
+                )
+            )
+        taken = taken_in_run | {s for src, slugs in others.items() if src != page.name for s in slugs}
+        for article in found:
+            enrich.enrich(article, registers, entry.date if entry else None, taken)
+            if entry and entry.date and entry.date_basis:
+                article.flag(
+                    "date",
+                    entry.date.isoformat(),
+                    f"estimated, not printed ({entry.date_basis}): check it against the "
+                    "printed issue, then correct seeds/manifest.yaml and the article",
+                )
+            taken.add(article.slug)
+            taken_in_run.add(article.slug)
+            written = write_stage.write(article, dest_dir, force)
+            report.written.append(written)
+            report.review.extend(article.review)
+            if written.outcome == write_stage.SKIPPED:
+                report.review.append(
+                    ReviewItem(
+                        page.name,
+                        "skipped",
+                        str(written.path),
+                        "changed by an editor since the last import: left as "
+                        "it is (import with --force to replace it)",
+                        article.first,
+                        article.title,
+                    )
+                )
+        report.review.extend(review.page_items(page.name, split))
+    report.review_path = review.write(report.review, dest_dir)
+    return report
+
+
+def _known(registers: Registers) -> set[str]:
+    return {n for c in registers.contributors for n in (c.name, *c.aliases)}
+
+
+def _slugs_by_source(dest: Path) -> dict[str, set[str]]:
+    """The slugs already used in dest, by the seed file each article came from."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(dest.glob("*/*.md")):
+        src, problems = read_source(path)
+        if problems:
+            continue
+        found.setdefault(str(src.meta.get("source") or ""), set()).add(path.stem)
+    return found

@@ -1,0 +1,113 @@
+"""Article → Markdown file with the front-matter of design §2; never clobbers an editor's edit.
+
+Each file carries `content_hash`, the hash of everything else in it as the importer wrote it.
+A file whose text no longer matches its hash was changed by an editor and is left alone unless
+forced. Rendering is deterministic, so importing the same page twice writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kfq.importer.model import Article
+
+HASH_FIELD = "content_hash"
+_HASH_LINE = re.compile(rf"^{HASH_FIELD}:.*\n", re.MULTILINE)
+# A paragraph that starts like Markdown syntax would stop being a paragraph.
+_MARKDOWN_START = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
+
+CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What happened to one article's file."""
+
+    path: Path
+    outcome: str  # created, updated, unchanged, or skipped (an editor changed it)
+
+
+def render(article: Article) -> str:
+    """The article's file: YAML front-matter (design §2 order) and the Markdown body."""
+    fields: list[tuple[str, object]] = [("title", article.title)]
+    if article.kicker:
+        fields.append(("kicker", article.kicker))
+    if article.subtitle:
+        fields.append(("subtitle", article.subtitle))
+    fields += [
+        ("authors", list(article.authors)),
+        ("zones", list(article.zones)),
+        ("topics", list(article.topics)),
+    ]
+    if article.theme:
+        fields.append(("theme", article.theme))
+    fields.append(("genre", article.genre))
+    if article.date:
+        fields.append(("date", article.date))
+    fields += [
+        ("slug", article.slug),
+        ("source", article.source),
+        ("status", "published" if article.date else "draft"),
+    ]
+    front = "".join(_field(k, v) for k, v in fields)
+    body = "\n\n".join(_paragraph(p.text, p.heading) for p in article.paragraphs)
+    unhashed = f"---\n{front}---\n\n{body}\n"
+    return unhashed.replace("\n---\n", f"\n{HASH_FIELD}: {content_hash(unhashed)}\n---\n", 1)
+
+
+def content_hash(text: str) -> str:
+    """Hash of a file's text without its content_hash line."""
+    return "sha256:" + hashlib.sha256(_HASH_LINE.sub("", text).encode("utf-8")).hexdigest()[:16]
+
+
+def edited(text: str) -> bool:
+    """Whether a file the importer wrote was changed since (or carries no hash at all)."""
+    m = re.search(rf"^{HASH_FIELD}:\s*(\S+)\s*$", text, re.MULTILINE)
+    return m is None or m.group(1) != content_hash(text)
+
+
+def path_for(article: Article, dest: Path) -> Path:
+    """content/articles/YYYY/<slug>.md; undated drafts wait in undated/."""
+    folder = str(article.date.year) if article.date else "undated"
+    return dest / folder / f"{article.slug}.md"
+
+
+def write(article: Article, dest: Path, force: bool = False) -> Written:
+    """Write the article unless an editor changed the file since the last import."""
+    text = render(article)
+    path = path_for(article, dest)
+    # The same article imported before under another year (the manifest's date changed).
+    old = [p for p in sorted(dest.glob(f"*/{article.slug}.md")) if p != path]
+    existing = path if path.exists() else (old[0] if old else None)
+    if existing is not None:
+        current = existing.read_text(encoding="utf-8")
+        if existing == path and current == text:
+            return Written(path, UNCHANGED)
+        if edited(current) and not force:
+            return Written(existing, SKIPPED)
+        if existing != path:
+            existing.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return Written(path, UPDATED if existing is not None else CREATED)
+
+
+def _field(name: str, value: object) -> str:
+    return f"{name}: {_scalar(value)}\n"
+
+
+def _scalar(value: object) -> str:
+    # PyYAML decides the quoting (titles with ': ' or quotes), on one line.
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    return dumped.removesuffix("\n...\n").strip()
+
+
+def _paragraph(text: str, heading: bool) -> str:
+    if heading:
+        return f"## {text}"
+    return "\\" + text if _MARKDOWN_START.match(text) else text

@@ -1,0 +1,74 @@
+"""Attach facets and related articles to every published article; share the terms."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from kfq.catalog import (
+    RelatedIndex,
+    author_terms,
+    facets_for,
+    genre_terms,
+    month_terms,
+    neighbours_in_zone,
+    theme_terms,
+    topic_terms,
+    zone_terms,
+)
+from kfq.registers import load_registers
+from kfq.settings import data_dir, kfq_settings
+
+
+def state(context: dict) -> dict:
+    """This build's kfq state on the shared context (never in module globals)."""
+    return context.setdefault("kfq", {})
+
+
+def registers_of(generator):
+    """The registers for this build, loaded once and kept on the context."""
+    st = state(generator.context)
+    if "registers" not in st:
+        st["registers"] = load_registers(data_dir(generator.settings))
+    return st["registers"]
+
+
+def _meta(article) -> dict:
+    meta = dict(article.metadata)
+    # pelican-yaml-metadata turns authors into Author objects; the registers want names.
+    meta["authors"] = [str(a) for a in getattr(article, "authors", []) or []]
+    meta["date"] = article.date
+    return meta
+
+
+def resolve_articles(generator) -> None:
+    """Give each published article its facets, related articles and zone neighbours."""
+    registers = registers_of(generator)
+    articles = list(generator.articles)
+    for article in articles:
+        article.facets = facets_for(_meta(article), registers)
+    terms = {
+        "zone": zone_terms(articles, registers),
+        "theme": theme_terms(articles),
+        "genre": genre_terms(articles),
+        "topic": topic_terms(articles, registers),
+        "author": author_terms(articles),
+        "month": month_terms(articles),
+    }
+    index = RelatedIndex(articles)
+    related_count = kfq_settings(generator.settings)["RELATED_COUNT"]
+    zones = {t.name: t for t in terms["zone"]}
+    for article in articles:
+        article.related = index.related(article, related_count)
+        primary = article.facets.primary_zone
+        article.zone_older, article.zone_newer = (
+            neighbours_in_zone(article, zones[primary.name]) if primary else (None, None)
+        )
+    st = state(generator.context)
+    st["terms"] = terms
+    st["articles"] = articles
+    generator.context["kfq_terms"] = terms
+
+
+def register() -> None:
+    """Resolve articles once Pelican has read them (drafts already dropped by kfq_validate)."""
+    signals.article_generator_finalized.connect(resolve_articles)

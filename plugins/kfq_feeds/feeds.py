@@ -1,0 +1,68 @@
+"""/feeds/all.atom.xml and /feeds/zones/<slug>.atom.xml, written with feedgenerator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from feedgenerator import Atom1Feed, get_tag_uri
+from kfq_catalog.pages import ListingGenerator
+from pelican.utils import set_date_tzinfo
+
+from kfq.settings import kfq_settings
+
+
+def full_title(article) -> str:
+    """The headline as printed: title, then the subtitle after ——."""
+    subtitle = getattr(article, "subtitle", "")
+    return f"{article.title}——{subtitle}" if subtitle else article.title
+
+
+class FeedsGenerator(ListingGenerator):
+    """Writes the site feed and one feed per zone that has articles; drafts are never here."""
+
+    def generate_output(self, writer) -> None:
+        state = self.context.get("kfq", {})
+        articles = sorted(state.get("articles", []), key=lambda a: a.date, reverse=True)
+        limit = kfq_settings(self.settings)["FEED_LENGTH"]
+        site = self.settings["SITENAME"]
+        self.write_feed("feeds/all.atom.xml", site, articles[:limit])
+        for term in self.terms.get("zone", []):
+            if term.all_articles:
+                items = sorted(term.all_articles, key=lambda a: a.date, reverse=True)[:limit]
+                self.write_feed(
+                    f"feeds/zones/{term.slug}.atom.xml",
+                    f"{term.name} - {site}",
+                    items,
+                    page=f"zones/{term.slug}/",
+                )
+
+    def site_url(self) -> str:
+        # Atom ids and links must be absolute; a local build uses the address it is served on.
+        return (self.settings["SITEURL"] or kfq_settings(self.settings)["LOCAL_SITEURL"]).rstrip("/")
+
+    def write_feed(self, path: str, title: str, articles: list, page: str = "") -> None:
+        base = self.site_url()
+        feed = Atom1Feed(
+            title=title,
+            link=f"{base}/{page}",
+            feed_url=f"{base}/{path}",
+            description=self.settings.get("SITE_TAGLINE", ""),
+            language="zh-CN",
+        )
+        for a in articles:
+            link = f"{base}/{a.url}"
+            facets = a.facets
+            feed.add_item(
+                title=full_title(a),
+                link=link,
+                unique_id=get_tag_uri(link, a.date),
+                description=a.summary,
+                content=a.get_content(base),
+                author_name="、".join(p.name for p in facets.authors) or None,
+                pubdate=set_date_tzinfo(a.date, self.settings.get("TIMEZONE")),
+                categories=[z.name for z in facets.zones] + [t.name for t in facets.topics],
+            )
+        target = Path(self.output_path) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8") as f:
+            feed.write(f, "utf-8")

@@ -1,0 +1,93 @@
+"""articles.py: several articles per page, headlines above, below or inside their text."""
+
+from __future__ import annotations
+
+from .conftest import articles_of
+from .pages import BRIEF_A, BRIEF_B, BRIEF_C, column
+
+
+def _read(text, registers):
+    return [
+        (a.headline.title if a.headline else None, a.authors, len(a.paragraphs))
+        for a in articles_of(text, registers)
+    ]
+
+
+def test_briefs_one_after_another_with_titles_above(small_registers):
+    text = (
+        "长子经开区召开项目推进会\n"
+        + column(BRIEF_A + " 李恒松")
+        + "左云经开区三家企业集中签约\n"
+        + column(BRIEF_B + " 王伟")
+        + "高平经开区推行全程代办服务\n"
+        + column(BRIEF_C + " 汪伟")
+    )
+    assert _read(text, small_registers) == [
+        ("长子经开区召开项目推进会", ["李恒松"], 1),
+        ("左云经开区三家企业集中签约", ["王伟"], 1),
+        ("高平经开区推行全程代办服务", ["汪伟"], 1),
+    ]
+
+
+def test_briefs_with_titles_printed_below_their_text(small_registers):
+    text = (
+        column(BRIEF_A + " 李恒松")
+        + "长子经开区召开项目推进会\n"
+        + column(BRIEF_B + " 王伟")
+        + "左云经开区三家企业集中签约\n"
+    )
+    assert _read(text, small_registers) == [
+        ("长子经开区召开项目推进会", ["李恒松"], 1),
+        ("左云经开区三家企业集中签约", ["王伟"], 1),
+    ]
+
+
+def test_byline_on_its_own_line_after_the_text(small_registers):
+    text = (
+        "长子经开区召开项目推进会\n"
+        + column(BRIEF_A)
+        + "李恒松\n\n"
+        + "左云经开区三家企业集中签约\n"
+        + column(BRIEF_B)
+    )
+    got = articles_of(text, small_registers)
+    assert [a.authors for a in got] == [["李恒松"], []]
+    assert all("李恒松" not in a.body for a in got)
+
+
+def test_headline_box_inside_a_sentence_belongs_to_the_text_around_it(small_registers):
+    para = (
+        "多年来，园区持续投入节能环保资金，奋力建设用地集约化、生产洁净"
+        "化、废物资源化、能源低碳化的发展模式，为绿色低碳循环现代产业园奠定了扎实的基础。"
+    )
+    text = (
+        para[:31] + "\n\n左云经济技术开发区\n\n积极打造绿色低碳循环现代产业园\n\n吕平\n\n" + para[31:] + "\n"
+    )
+    (article,) = articles_of(text, small_registers)
+    assert article.headline.kicker == "左云经济技术开发区"
+    assert article.authors == ["吕平"]
+    assert [p.text for p in article.paragraphs] == [para]
+
+
+def test_text_without_a_headline_gets_a_provisional_title_and_a_flag(small_registers):
+    from kfq.importer.enrich import PROVISIONAL_MARK, enrich
+
+    (article,) = articles_of(column(BRIEF_A + " 李恒松"), small_registers)
+    enrich(article, small_registers, None)
+    assert article.provisional and article.title.startswith(PROVISIONAL_MARK)
+    assert {"title", "date"} <= {r.kind for r in article.review}
+
+
+def test_a_notice_is_not_an_article(small_registers):
+    from kfq.importer.pipeline import read_page
+
+    text = (
+        "长子经开区召开项目推进会\n"
+        + column(BRIEF_A + " 李恒松")
+        + "更正启事\n"
+        + column("本刊上期第三版稿件中的企业名称有误，特此更正。")
+        + "本刊编辑部\n"
+    )
+    split, found = read_page("page.txt", text, small_registers)
+    assert len(found) == 1
+    assert [h.title for h, _ in split.notices] == ["更正启事"]

@@ -1,0 +1,33 @@
+"""enrich.py: zones primary first, genre by form and length."""
+
+from __future__ import annotations
+
+from kfq.importer.enrich import enrich
+
+from .conftest import articles_of
+from .pages import BRIEF_A, column
+
+
+def _one(text, registers):
+    (article,) = articles_of(text, registers)
+    return enrich(article, registers, None)
+
+
+def test_zone_named_in_the_kicker_comes_first_and_a_passing_mention_is_left_out(small_registers):
+    text = "山西转型综改示范区阳曲工业园区\n厚生能源岛项目投产\n\n" + column(
+        "本刊讯 项目位于阳曲工业园区，学习借鉴了高平经开区的做法，长子经开区长子经开区也来考察。"
+    )
+    assert _one(text, small_registers).zones == ["山西转型综合改革示范区", "长子经济技术开发区"]
+
+
+def test_genre(small_registers):
+    assert _one("项目推进会召开\n" + column(BRIEF_A), small_registers).genre == "消息"
+    feature = (
+        "项目建设跑出加速度\n——长子经开区见闻\n\n"
+        + column("开发区项目建设如火如荼。" * 30)
+        + "高起点布局\n"
+        + column("园区基础设施不断完善。" * 30)
+    )
+    assert _one(feature, small_registers).genre == "通讯"
+    comment = "短评：营商环境没有最好\n" + column("优化营商环境永远在路上。" * 20)
+    assert _one(comment, small_registers).genre == "评论"

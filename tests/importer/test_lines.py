@@ -1,0 +1,73 @@
+"""lines.py: column breaks joined, paragraph ends told from column ends, set-apart lines kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from kfq.importer.lines import join, units
+
+from .pages import column
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("开发区建", "设稳步推进", "开发区建设稳步推进"),  # no space between Han characters
+        ("总投资 92.95", "亿元", "总投资 92.95亿元"),  # the number stays with its unit
+        ("增速为 1.", "8%", "增速为 1.8%"),  # a decimal broken at the point
+        ("总投资 12", "000 万元", "总投资 12000 万元"),  # digits of one number
+        ("引进 Intel", "Corporation 项目", "引进 Intel Corporation 项目"),  # two Latin words
+        ("110", "KV 供电", "110KV 供电"),  # number and unit
+        ("建设 ", " 厂房", "建设厂房"),  # stray spaces at the break
+    ],
+)
+def test_join(left, right, joined):
+    assert join(left, right) == joined
+
+
+def _prose(text: str) -> list[str]:
+    return [u.text for u in units(text) if not u.standalone]
+
+
+def test_column_page_joins_lines_and_finds_paragraph_ends():
+    first = "开发区今年新建标准厂房十二万平方米，引进企业二十三家，总投资超过四十亿元。"
+    second = "下一步，开发区将继续优化营商环境，推动项目早日投产达产，为县域经济发展注入新动能。"
+    assert _prose(column(first, second)) == [first, second]
+
+
+def test_blank_lines_between_column_lines_do_not_split_paragraphs():
+    first = "开发区今年新建标准厂房十二万平方米，引进企业二十三家，总投资超过四十亿元。"
+    second = "下一步，开发区将继续优化营商环境，推动项目早日投产达产。"
+    assert _prose(column(first, second, blank=True)) == [first, second]
+
+
+def test_sentence_ending_at_the_column_edge_does_not_end_the_paragraph():
+    # the first sentence fills its lines exactly; the paragraph goes on after it
+    para = "园区道路全部建成通车，污水处理厂投入运行。" + "供热管网已铺设完成，可满足企业用热需求。"
+    assert _prose(column(para, width=12)) == [para]
+
+
+def test_indented_page_uses_its_indents():
+    text = "    开发区新建厂房十二万平方\n米。\n    下一步，开发区将继续\n优化营商环境。\n"
+    assert _prose(text) == ["开发区新建厂房十二万平方米。", "下一步，开发区将继续优化营商环境。"]
+
+
+def test_one_paragraph_per_line_page_joins_a_paragraph_broken_mid_sentence():
+    text = (
+        "本刊讯 开发区今年新建标准厂房十二万平方米，引进企业二十三家，可随时为\n\n"
+        "项目提供临时施工用电。\n\n园区基础设施不断完善，承载能力进一步增强，为项目落地创造了条件。\n"
+    )
+    assert _prose(text) == [
+        "本刊讯 开发区今年新建标准厂房十二万平方米，引进企业二十三家，可随时为项目提供临时施工用电。",
+        "园区基础设施不断完善，承载能力进一步增强，为项目落地创造了条件。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["厚 植 创 新 沃 土", "——长子经济技术开发区见闻", "# 项目建设跑出加速度", "本刊记者 李恒松"],
+)
+def test_display_lines_stand_apart(line):
+    text = line + "\n" + column("开发区今年新建标准厂房十二万平方米，引进企业二十三家，总投资超过四十亿元。")
+    first = units(text)[0]
+    assert first.standalone
