@@ -40,6 +40,7 @@ PLUGINS = [
     "kfq_taxonomies",
     "kfq_submit",
     "kfq_feeds",
+    "kfq_search",
 ]
 
 KFQ = {

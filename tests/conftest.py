@@ -97,3 +97,31 @@ def build_site(tmp_path):
         return run_pelican(content, tmp_path / "output", conf, **settings)
 
     return build
+
+
+DRAFT_OF_THE_SEED_SITE = """---
+title: 草稿不应出现在任何公开页面
+authors: [李恒松]
+zones: [左云经济技术开发区]
+genre: 消息
+date: 2024-06-20
+slug: cao-gao-bu-ying-chu-xian
+status: draft
+---
+
+本刊讯 这是一篇草稿，读者不应在站点、订阅、站点地图和搜索中看到它。
+"""
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Build:
+    """The site as it ships (content/ with the imported seed articles) plus one draft, built once."""
+    tmp = tmp_path_factory.mktemp("seed-site")
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "articles/2024/cao-gao-bu-ying-chu-xian.md").write_text(
+        DRAFT_OF_THE_SEED_SITE, encoding="utf-8"
+    )
+    build = run_pelican(content, tmp / "output")
+    assert build.returncode == 0, build.log
+    return build

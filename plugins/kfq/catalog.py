@@ -107,25 +107,43 @@ def _grouped(
     return list(terms.values())
 
 
-def theme_terms(articles: Sequence[A]) -> list[Term[A]]:
-    """Call themes that have articles (a theme belongs to the call that defined it)."""
-    return _grouped(
+def _complete(kind: str, found: list[Term[A]], records: Iterable[Any]) -> list[Term[A]]:
+    """A term for every registered record, in register order, with or without articles:
+    a page the guidelines or an index links to must exist before its first article."""
+    by_slug = {t.slug: t for t in found}
+    out: dict[str, Term[A]] = {}
+    for r in records:
+        out.setdefault(r.slug, by_slug.get(r.slug) or Term(kind, r.name, r.slug, r))
+    for t in found:  # a record of an older call no longer listed still keeps its page
+        out.setdefault(t.slug, t)
+    return list(out.values())
+
+
+def _call_records(registers: Registers, attribute: str) -> list[Any]:
+    calls = sorted(registers.calls, key=lambda c: c.date, reverse=True)  # the call in force first
+    return [r for c in calls for r in getattr(c, attribute)]
+
+
+def theme_terms(articles: Sequence[A], registers: Registers) -> list[Term[A]]:
+    """Every theme of every call, the call in force first, with its articles."""
+    found = _grouped(
         "theme", articles, lambda f: [f.theme] if f.theme else [], lambda t: t.name, lambda t: t.slug
     )
+    return _complete("theme", found, _call_records(registers, "themes"))
 
 
-def genre_terms(articles: Sequence[A]) -> list[Term[A]]:
-    return _grouped(
+def genre_terms(articles: Sequence[A], registers: Registers) -> list[Term[A]]:
+    """Every genre of every call, with its articles."""
+    found = _grouped(
         "genre", articles, lambda f: [f.genre] if f.genre else [], lambda g: g.name, lambda g: g.slug
     )
+    return _complete("genre", found, _call_records(registers, "genres"))
 
 
 def topic_terms(articles: Sequence[A], registers: Registers) -> list[Term[A]]:
     """Every topic of the vocabulary, in register order, with its articles (maybe none)."""
-    found = {
-        t.slug: t for t in _grouped("topic", articles, lambda f: f.topics, lambda t: t.name, lambda t: t.slug)
-    }
-    return [found.get(t.slug) or Term("topic", t.name, t.slug, t) for t in registers.topics]
+    found = _grouped("topic", articles, lambda f: f.topics, lambda t: t.name, lambda t: t.slug)
+    return _complete("topic", found, registers.topics)
 
 
 def author_terms(articles: Sequence[A]) -> list[Term[A]]:

@@ -14,6 +14,10 @@ DEFAULTS: dict[str, Any] = {
     "FEED_LENGTH": 50,
     # Feeds need absolute links; a build without SITEURL links to the local server.
     "LOCAL_SITEURL": "http://127.0.0.1:8000",
+    # Build the Pagefind index after each build (livereload turns it off for speed).
+    "SEARCH_INDEX": True,
+    # The pages Pagefind reads; within them only data-pagefind-body elements are indexed.
+    "SEARCH_GLOB": "articles/**/*.html",
     # How many related articles an article page shows.
     "RELATED_COUNT": 5,
 }

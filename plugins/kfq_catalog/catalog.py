@@ -48,8 +48,8 @@ def resolve_articles(generator) -> None:
         article.facets = facets_for(_meta(article), registers)
     terms = {
         "zone": zone_terms(articles, registers),
-        "theme": theme_terms(articles),
-        "genre": genre_terms(articles),
+        "theme": theme_terms(articles, registers),
+        "genre": genre_terms(articles, registers),
         "topic": topic_terms(articles, registers),
         "author": author_terms(articles),
         "month": month_terms(articles),

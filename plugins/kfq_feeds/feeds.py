@@ -18,7 +18,7 @@ def full_title(article) -> str:
 
 
 class FeedsGenerator(ListingGenerator):
-    """Writes the site feed and one feed per zone that has articles; drafts are never here."""
+    """Writes the site feed and one feed per zone; drafts are never here."""
 
     def generate_output(self, writer) -> None:
         state = self.context.get("kfq", {})
@@ -26,15 +26,15 @@ class FeedsGenerator(ListingGenerator):
         limit = kfq_settings(self.settings)["FEED_LENGTH"]
         site = self.settings["SITENAME"]
         self.write_feed("feeds/all.atom.xml", site, articles[:limit])
+        # Every zone has a feed, even before its first article: readers may subscribe early.
         for term in self.terms.get("zone", []):
-            if term.all_articles:
-                items = sorted(term.all_articles, key=lambda a: a.date, reverse=True)[:limit]
-                self.write_feed(
-                    f"feeds/zones/{term.slug}.atom.xml",
-                    f"{term.name} - {site}",
-                    items,
-                    page=f"zones/{term.slug}/",
-                )
+            items = sorted(term.all_articles, key=lambda a: a.date, reverse=True)[:limit]
+            self.write_feed(
+                f"feeds/zones/{term.slug}.atom.xml",
+                f"{term.name} - {site}",
+                items,
+                page=f"zones/{term.slug}/",
+            )
 
     def site_url(self) -> str:
         # Atom ids and links must be absolute; a local build uses the address it is served on.

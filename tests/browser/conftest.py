@@ -28,27 +28,39 @@ CHROMIUM_ARGS = [
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
+def serve(folder: Path):
+    """Serve folder on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """The fixture articles built into a site and served on 127.0.0.1 for the session."""
     tmp = tmp_path_factory.mktemp("site")
-    articles = {
-        f"2023/{name}.md": fixture_article(name)
-        for name in (
-            "valid-article",
-            "hostile-title",
-            "draft-article",
-            "zhangzi-xian-changzhi-shi-zhong-dian-xiang-mu-kai-gong",
-        )
-    }
-    build = run_pelican(make_content(tmp, articles), tmp / "output")
+    names = (
+        "valid-article",
+        "hostile-title",
+        "draft-article",
+        "zhangzi-xian-changzhi-shi-zhong-dian-xiang-mu-kai-gong",
+    )
+    build = run_pelican(
+        make_content(tmp, {f"2023/{n}.md": fixture_article(n) for n in names}), tmp / "output"
+    )
     assert build.returncode == 0, build.log
-    handler = functools.partial(_QuietHandler, directory=str(build.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from serve(build.output)
+
+
+@pytest.fixture(scope="session")
+def served_seed_site(seed_site):
+    """The site as it ships, plus a draft, served on 127.0.0.1 for the session."""
+    yield from serve(seed_site.output)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,47 @@
+"""Run Pagefind (extended) over the built site; write the search page that queries it."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import time
+from pathlib import Path
+
+from kfq_catalog.pages import ListingGenerator
+
+from kfq.search import SearchIndexError, pagefind_command
+from kfq.settings import kfq_settings
+
+logger = logging.getLogger(__name__)
+
+
+class SearchPageGenerator(ListingGenerator):
+    """Writes /search/: the page that loads the index in the reader's browser."""
+
+    def generate_output(self, writer) -> None:
+        self.write(writer, "search", "search/")
+
+
+def build_index(pelican) -> None:
+    """Index the article pages of the output with Pagefind's extended build (jieba for Chinese).
+
+    Skipped when KFQ["SEARCH_INDEX"] is false, as `invoke livereload` sets it so an editor's
+    save is not held up by re-indexing the whole site.
+    """
+    settings = kfq_settings(pelican.settings)
+    if not settings["SEARCH_INDEX"]:
+        logger.info("search index: skipped (KFQ SEARCH_INDEX is off)")
+        return
+    output = Path(pelican.output_path)
+    if not any(output.glob(settings["SEARCH_GLOB"])):
+        # Pagefind refuses to build an empty index; a site without articles has nothing to find.
+        logger.info("search index: no article pages yet, nothing to index")
+        return
+    command = pagefind_command(output, settings["SEARCH_GLOB"])
+    start = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SearchIndexError(
+            f"Pagefind failed (exit {proc.returncode}): {proc.stderr.strip() or proc.stdout.strip()}"
+        )
+    logger.info("search index: built in %.1f s", time.perf_counter() - start)
