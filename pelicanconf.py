@@ -41,6 +41,7 @@ PLUGINS = [
     "kfq_submit",
     "kfq_feeds",
     "kfq_search",
+    "kfq_yearend",
 ]
 
 KFQ = {
@@ -116,4 +117,6 @@ MARKDOWN = {
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
-OUTPUT_RETENTION = [".git"]
+# The office files of `invoke contributors` live in output/contributors/YYYY/ (design §4);
+# a build must not delete them.
+OUTPUT_RETENTION = [".git", "contributors"]

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from kfq.checking import check_content  # noqa: E402
-from kfq.errors import KfqError  # noqa: E402
+from kfq.errors import ContentInvalid, KfqError  # noqa: E402
 from kfq.registers import load_registers  # noqa: E402
 from kfq.scaffold import Draft, check_request, scaffold  # noqa: E402
 
@@ -109,6 +109,39 @@ def import_seeds(c, source="seeds", dest="content/articles", force=False):
         print(f"Review written to {report.review_path}")
     if report.errors:
         raise Exit("\n".join(report.errors), code=1)
+
+
+@task(
+    help={
+        "year": "the year to list, e.g. 2024 (required)",
+        "out": "where to write the files (default: output/contributors/YYYY/)",
+        "content": "the content folder (default: content)",
+        "date": "the date the documents carry, YYYY-MM-DD (default: today)",
+        "strict": "stop at a published article without authors instead of listing it unsigned",
+    }
+)
+def contributors(c, year, out=None, content="content", date=None, strict=False):
+    """Write the year-end list: workbook, list document, 优秀撰稿人 certificates, praise letters."""
+    from kfq.yearend.cli import run
+
+    try:
+        year = int(year)
+    except ValueError as e:
+        raise Exit(f"--year: '{year}' is not a year — write it as 2024", code=1) from e
+    try:
+        issued = dt.date.fromisoformat(date) if date else None
+    except ValueError as e:
+        raise Exit(f"--date: '{date}' is not a date — write it as YYYY-MM-DD", code=1) from e
+    target = Path(out) if out else Path("output") / "contributors" / str(year)
+    try:
+        report = run(year, Path(content), target, print, issued=issued, strict=strict)
+    except ContentInvalid as e:
+        for p in e.problems:
+            print(p)
+        raise Exit(str(e), code=1) from e
+    except KfqError as e:
+        raise Exit(str(e), code=1) from e
+    print(report)
 
 
 def _pelican(c, settings: str, extra: str = "") -> None:

@@ -1,0 +1,122 @@
+"""The list document 《YYYY年度投稿人稿件清单和篇目》: a section per zone with its table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.shared import Pt
+
+from kfq.registers import Registers
+from kfq.text import format_date
+from kfq.yearend import paper
+from kfq.yearend.collect import NO_ZONE, Collection
+from kfq.yearend.groups import Group, office_groups
+from kfq.yearend.order import stroke_key
+from kfq.yearend.rank import Standing
+
+ADDRESSEES = "省商务厅开发区处，各有关开发区管委会"
+PIECE_HEADER = ("序号", "投稿人", "篇名", "刊发日期", "体裁", "字数")
+PIECE_WIDTHS = (14, 24, 52, 39, 13, 14)  # mm: the 156 mm type area; dates on one line
+AWARD_HEADER = ("序号", "姓名", "开发区", "刊发篇数")
+AWARD_WIDTHS = (14, 34, 86, 22)
+DIGITS = "〇一二三四五六七八九"
+
+
+def list_title(year: int) -> str:
+    """The document's title, as the call names it."""
+    return f"{year}年度投稿人稿件清单和篇目"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五: the numbers of 一、二、 headings."""
+    if n < 10:
+        return DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return f"{DIGITS[tens] if tens > 1 else ''}十{DIGITS[ones] if ones else ''}"
+
+
+def write_list(
+    path: Path,
+    collection: Collection,
+    standings: Sequence[Standing],
+    registers: Registers,
+    issuer: str,
+    issued: dt.date,
+    top: int,
+) -> Path:
+    """Write the list document to path and return it."""
+    year = collection.year
+    doc = paper.document(list_title(year), issuer)
+    paper.title(doc, list_title(year))
+    paper.para(doc, f"{ADDRESSEES}：", indent=False)
+    groups = office_groups(collection, registers)
+    zones = [g for g in groups if not g.staff]
+    real_zones = [g for g in zones if g.name != NO_ZONE]
+    staff = next((g for g in groups if g.staff), None)
+    award = sorted((s for s in standings if s.excellent), key=lambda s: stroke_key(s.name))
+    intro = (
+        f"按照本刊征稿启事，现将{year}年度在《开发区建设》周刊刊发稿件的投稿人及其稿件篇目汇编如下。"
+        f"全年刊发稿件{len(collection.pieces)}篇，{len(collection.contributors)}位投稿人刊发"
+        f"{_count(zones)}篇，涉及{len(real_zones)}个开发区"
+    )
+    intro += f"；本刊记者稿件{staff.pieces}篇另列。" if staff else "。"
+    paper.para(doc, intro)
+    number = 0
+    for group in zones:
+        number += 1
+        people = len(group.credits)
+        paper.heading(doc, f"{chinese_number(number)}、{group.name}（{people}人，{group.pieces}篇）")
+        _pieces_table(doc, group)
+    if staff:
+        number += 1
+        paper.heading(doc, f"{chinese_number(number)}、本刊记者（{staff.pieces}篇，不参加评选）")
+        _pieces_table(doc, staff)
+    number += 1
+    paper.heading(doc, f"{chinese_number(number)}、{year}年度优秀撰稿人")
+    paper.para(
+        doc,
+        f"按照征稿启事“为前{top}名颁发《优秀撰稿人》证书”的规定，经统计刊发稿件，"
+        f"{len(award)}位投稿人获评{year}年度优秀撰稿人（按姓氏笔画排序）：",
+    )
+    paper.table(
+        doc,
+        AWARD_HEADER,
+        AWARD_WIDTHS,
+        [(i, s.name, s.credit.zone, s.counted) for i, s in enumerate(award, 1)],
+        left=(2,),
+    )
+    paper.signature(doc, issuer, issued)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
+
+
+def _count(groups: Sequence[Group]) -> int:
+    return len({p for g in groups for c in g.credits for p in c.pieces})
+
+
+def _pieces_table(doc, group: Group) -> None:
+    rows = []
+    spans = []  # (first row, last row) of each person, to merge their name cell
+    for credit in group.credits:
+        first = len(rows) + 1
+        for piece in credit.pieces:
+            rows.append(
+                (len(rows) + 1, credit.name, piece.title, format_date(piece.date), piece.genre, piece.zishu)
+            )
+        spans.append((first, len(rows)))
+    table = paper.table(doc, PIECE_HEADER, PIECE_WIDTHS, rows, left=(2,))
+    for first, last in spans:
+        if last > first:
+            top = table.cell(first, 1)
+            keep = top.text
+            merged = top.merge(table.cell(last, 1))
+            # merge() joins the texts of every merged cell; one name is enough.
+            for extra in merged.paragraphs[1:]:
+                extra._p.getparent().remove(extra._p)
+            merged.paragraphs[0].runs[0].text = keep
+            merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    doc.add_paragraph().paragraph_format.line_spacing = Pt(12)

@@ -1,0 +1,79 @@
+"""A generator that ranks each year's published articles and writes /contributors/YYYY/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from kfq.registers import load_registers
+from kfq.settings import data_dir, kfq_settings
+from kfq.text import zishu
+from kfq.yearend.cli import rank_year
+from kfq.yearend.collect import Raw, collect
+from kfq.yearend.page import page_data
+
+DEFAULTS = {"URL": "contributors/{year}/", "TEMPLATE": "contributors"}
+
+
+def yearend_settings(settings: dict[str, Any]) -> dict[str, str]:
+    """KFQ["YEAREND"] merged over DEFAULTS."""
+    return {**DEFAULTS, **(kfq_settings(settings).get("YEAREND") or {})}
+
+
+def _name(value: Any) -> str:
+    # Other plugins may turn front-matter names into objects; their str() or .name is the name.
+    return str(getattr(value, "name", value))
+
+
+def raw_of(article) -> Raw:
+    """The core's view of a Pelican article (published: drafts are not in context)."""
+    meta = article.metadata
+    return Raw(
+        where=str(article.source_path),
+        title=str(article.title),
+        date=article.date.date(),
+        authors=tuple(_name(a) for a in getattr(article, "authors", None) or ()),
+        zones=tuple(_name(z) for z in meta.get("zones") or ()),
+        genre=_name(meta.get("genre") or ""),
+        slug=str(article.slug),
+        url=str(article.url),
+        zishu=zishu(Markup(article.content).striptags()),
+        status=str(getattr(article, "status", "published")),
+    )
+
+
+class YearendGenerator(Generator):
+    """Ranks every year that has published articles; the pages are written per year."""
+
+    def generate_context(self) -> None:
+        # Runs after the articles generator: context["articles"] holds the published
+        # articles only (kfq_validate has dropped the drafts).
+        articles = self.context.get("articles") or []
+        registers = load_registers(data_dir(self.settings))
+        raws = [raw_of(a) for a in articles]
+        years = sorted({r.date.year for r in raws if r.status == "published"}, reverse=True)
+        url = yearend_settings(self.settings)["URL"]
+        pages = []
+        for year in years:
+            ranked = rank_year(collect(raws, registers, year), registers)
+            data = page_data(ranked.collection, ranked.standings, registers, ranked.rules.top)
+            pages.append({"year": year, "url": url.format(year=year), "data": data})
+        # Per-build state lives on the context, where templates can reach it too.
+        self.context.setdefault("kfq", {})["contributor_years"] = pages
+
+    def generate_output(self, writer) -> None:
+        pages = self.context.get("kfq", {}).get("contributor_years", [])
+        template = self.get_template(yearend_settings(self.settings)["TEMPLATE"])
+        for page in pages:
+            writer.write_file(
+                f"{page['url']}index.html",
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=page["url"],
+                page_name=page["url"].rstrip("/"),
+                contributors=page["data"],
+                contributor_years=pages,
+            )
