@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from feedgenerator import Atom1Feed, get_tag_uri
-from kfq_catalog.pages import ListingGenerator
 from pelican.utils import set_date_tzinfo
 
 from kfq.settings import kfq_settings
+from kfq_catalog.pages import ListingGenerator
 
 
 def full_title(article) -> str:

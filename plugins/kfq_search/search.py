@@ -7,10 +7,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from kfq_catalog.pages import ListingGenerator
-
 from kfq.search import SearchIndexError, pagefind_command
 from kfq.settings import kfq_settings
+from kfq_catalog.pages import ListingGenerator
 
 logger = logging.getLogger(__name__)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kfq_catalog.pages import ListingGenerator
 from pypinyin import lazy_pinyin
+
+from kfq_catalog.pages import ListingGenerator
 
 # kind → (URL folder, heading of the index page)
 KINDS = {
