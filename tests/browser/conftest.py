@@ -71,7 +71,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium; Playwright is given its path and never downloads one."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
     if not Path(CHROMIUM).exists():
         pytest.fail("chromium is not installed: run `make setup`")
     with sync_api.sync_playwright() as p:
