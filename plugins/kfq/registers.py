@@ -38,13 +38,17 @@ class Zone:
 
 
 @dataclass(frozen=True)
-class Topic:
-    """A topic of the weekly's vocabulary and the words that signal it."""
+class Signalled:
+    """A named entry whose presence in an article is signalled by words (topics, themes)."""
 
     name: str
     slug: str
     description: str = ""
     signals: tuple[str, ...] = ()
+
+
+class Topic(Signalled):
+    """A topic of the weekly's vocabulary and the words that signal it."""
 
 
 @dataclass(frozen=True)
@@ -65,14 +69,8 @@ class Contributor:
         return self.role == "本刊记者"
 
 
-@dataclass(frozen=True)
-class Theme:
-    """A theme of a call for submissions."""
-
-    name: str
-    slug: str
-    description: str = ""
-    signals: tuple[str, ...] = ()
+class Theme(Signalled):
+    """A theme of a call for submissions, as its call describes it."""
 
 
 @dataclass(frozen=True)

@@ -56,24 +56,11 @@ def check_request(draft: Draft, registers: Registers) -> list[Problem]:
             for a in draft.authors
         ),
     ]
-    if draft.genre:
-        found.append(
-            _known(
-                "genre",
-                draft.genre,
-                bool(call and call.genre(draft.genre)),
-                list(call.genre_names if call else ()),
-            )
-        )
-    if draft.theme:
-        found.append(
-            _known(
-                "theme",
-                draft.theme,
-                bool(call and call.theme(draft.theme)),
-                list(call.theme_names if call else ()),
-            )
-        )
+    # Genre and theme must be among the call in force's, exactly as the validator demands.
+    for kind, value in (("genre", draft.genre), ("theme", draft.theme)):
+        if value:
+            choices = list(getattr(call, f"{kind}_names")) if call else []
+            found.append(_known(kind, value, value in choices, choices))
     if not draft.title.strip():
         found.append(Problem("invoke new", 0, "title", "is empty", 'give a title: --title "…"'))
     return [p for p in found if p]
