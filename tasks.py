@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shlex
 import subprocess
 import sys
@@ -166,20 +167,16 @@ def livereload(c, port=8000):
     """Rebuild on every save (content cache on) and reload the browser, on 127.0.0.1:PORT."""
     from livereload import Server
 
+    import pelicanconf
+
     # Each rebuild is its own Pelican process: an invalid article stops that build with
-    # its messages, and the server stays up for the editor's next save.
+    # its messages, and the server stays up for the editor's next save. The loop skips the
+    # search index (`invoke build` makes it) and keeps Pelican's content cache between saves.
+    kfq = json.dumps({**pelicanconf.KFQ, "SEARCH_INDEX": False})
     command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        "content",
-        "-s",
-        "pelicanconf.py",
-        "-e",
-        "CACHE_CONTENT=true",
-        "LOAD_CONTENT_CACHE=true",
-        "DELETE_OUTPUT_DIRECTORY=false",
-    ]
+        sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-e",
+        "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", "DELETE_OUTPUT_DIRECTORY=false", f"KFQ={kfq}",
+    ]  # fmt: skip
 
     def rebuild() -> None:
         subprocess.run(command, cwd=ROOT, check=False)
