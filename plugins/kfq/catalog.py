@@ -201,3 +201,82 @@ def neighbours_in_zone(article: A, term: Term[A]) -> tuple[A | None, A | None]:
     newer = items[i - 1] if i > 0 else None
     older = items[i + 1] if i + 1 < len(items) else None
     return older, newer
+
+
+@dataclass
+class Strip(Generic[A]):
+    """A zone on the front page with its most recent articles."""
+
+    term: Term[A]
+    articles: list[A]
+
+
+@dataclass
+class FrontPage(Generic[A]):
+    """The home page above the full list: the latest issue, zone strips, the call's themes."""
+
+    issue_date: dt.date | None
+    issue: list[A]
+    strips: list[Strip[A]]
+    themes: list[Term[A]]
+
+
+def front_page(
+    articles: Sequence[A],
+    zones: Sequence[Term[A]],
+    themes: Sequence[Term[A]],
+    theme_names: Sequence[str] = (),
+    weight: Callable[[A], int] | None = None,
+    strips: int = 8,
+    per_strip: int = 3,
+) -> FrontPage[A]:
+    """The latest issue (the articles of the newest date, the heaviest first as the lead),
+    the zones most recently reported on with their newest articles, and the themes named."""
+    ordered = newest_first(articles)
+    issue_date = ordered[0].facets.date if ordered else None
+    issue = [a for a in ordered if a.facets.date == issue_date]
+    if weight is not None:
+        issue.sort(key=weight, reverse=True)  # stable: equal weights keep the newest-first order
+    # Zones with the newest report first; on the same date, in the register's order.
+    covered = sorted((t for t in zones if t.articles), key=lambda t: -t.articles[0].facets.date.toordinal())
+    by_name = {t.name: t for t in themes}
+    return FrontPage(
+        issue_date=issue_date,
+        issue=issue,
+        strips=[Strip(t, t.articles[:per_strip]) for t in covered[:strips]],
+        themes=[by_name[n] for n in theme_names if n in by_name],
+    )
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG, GIF, JPEG or WebP image from its header, else None:
+    the theme writes them on <img> so the page does not jump when the image arrives."""
+
+    def big(a: int, b: int) -> int:
+        return int.from_bytes(data[a:b], "big")
+
+    def little(a: int, b: int) -> int:
+        return int.from_bytes(data[a:b], "little")
+
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        return big(16, 20), big(20, 24)
+    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
+        return little(6, 8), little(8, 10)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
+        kind = data[12:16]
+        if kind == b"VP8X":
+            return 1 + little(24, 27), 1 + little(27, 30)
+        if kind == b"VP8 ":
+            return little(26, 28) & 0x3FFF, little(28, 30) & 0x3FFF
+        if kind == b"VP8L":
+            bits = little(21, 25)
+            return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if data[:2] == b"\xff\xd8":
+        i = 2
+        while i + 9 < len(data) and data[i] == 0xFF:
+            marker = data[i + 1]
+            # Start-of-frame markers carry the size; C4 (DHT), C8 and CC are not frames.
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                return big(i + 7, i + 9), big(i + 5, i + 7)
+            i += 2 + big(i + 2, i + 4)
+    return None

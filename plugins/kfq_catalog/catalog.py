@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican import signals
 
 from kfq.catalog import (
     RelatedIndex,
     author_terms,
     facets_for,
+    front_page,
     genre_terms,
+    image_size,
     month_terms,
     neighbours_in_zone,
     theme_terms,
@@ -17,6 +21,7 @@ from kfq.catalog import (
 )
 from kfq.registers import load_registers
 from kfq.settings import data_dir, kfq_settings
+from kfq.text import han_count
 
 
 def state(context: dict) -> dict:
@@ -40,12 +45,23 @@ def _meta(article) -> dict:
     return meta
 
 
+def _image_size(generator, article) -> tuple[int, int] | None:
+    """The size of the article's image (front-matter `image`, a path under content/), if known."""
+    image = str(article.metadata.get("image") or "")
+    path = Path(generator.path) / image.lstrip("/")
+    if not image or "://" in image or not path.is_file():
+        return None
+    with path.open("rb") as f:
+        return image_size(f.read(65536))
+
+
 def resolve_articles(generator) -> None:
     """Give each published article its facets, related articles and zone neighbours."""
     registers = registers_of(generator)
     articles = list(generator.articles)
     for article in articles:
         article.facets = facets_for(_meta(article), registers)
+        article.image_size = _image_size(generator, article)
     terms = {
         "zone": zone_terms(articles, registers),
         "theme": theme_terms(articles, registers),
@@ -67,6 +83,15 @@ def resolve_articles(generator) -> None:
     st["terms"] = terms
     st["articles"] = articles
     generator.context["kfq_terms"] = terms
+    call = registers.latest_call
+    # The home page: the latest issue led by its longest article, zone strips, the call's themes.
+    generator.context["kfq_front"] = front_page(
+        articles,
+        terms["zone"],
+        terms["theme"],
+        call.theme_names if call else (),
+        weight=lambda a: han_count(a.content),
+    )
 
 
 def register() -> None:

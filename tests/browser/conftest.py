@@ -72,6 +72,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def browser():
     """Headless Debian Chromium; Playwright is given its path and never downloads one."""
     from playwright import sync_api
+
     if not Path(CHROMIUM).exists():
         pytest.fail("chromium is not installed: run `make setup`")
     with sync_api.sync_playwright() as p:
