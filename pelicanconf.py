@@ -41,6 +41,7 @@ PLUGINS = [
     "kfq_submit",
     "kfq_feeds",
     "kfq_search",
+    "kfq_quick",
     "kfq_yearend",
 ]
 

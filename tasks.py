@@ -171,8 +171,9 @@ def livereload(c, port=8000):
 
     # Each rebuild is its own Pelican process: an invalid article stops that build with
     # its messages, and the server stays up for the editor's next save. The loop skips the
-    # search index (`invoke build` makes it) and keeps Pelican's content cache between saves.
-    kfq = json.dumps({**pelicanconf.KFQ, "SEARCH_INDEX": False})
+    # search index (`invoke build` makes it), keeps Pelican's content cache between saves and
+    # rewrites only the pages that show a changed article (kfq_quick).
+    kfq = json.dumps({**pelicanconf.KFQ, "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True})
     command = [
         sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-e",
         "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", "DELETE_OUTPUT_DIRECTORY=false", f"KFQ={kfq}",
@@ -186,3 +187,16 @@ def livereload(c, port=8000):
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
         server.watch(str(ROOT / pattern), rebuild)
     server.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+
+
+@task(
+    help={
+        "articles": "articles in the generated corpus (default 10000)",
+        "repeats": "runs of each timed step (default: 3 up to 2000 articles, else 1)",
+    }
+)
+def bench(c, articles=10000, repeats=0):
+    """Time our build against plain Pelican and Pagefind on a generated corpus; write bench/results.json."""
+    from bench import run
+
+    run(int(articles), int(repeats) or None)

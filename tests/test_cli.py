@@ -87,6 +87,6 @@ def test_new_rejects_unknown_values_and_writes_nothing(tmp_path, flag, value, wo
 def test_invoke_list_shows_every_task_with_a_docstring():
     proc = invoke("--list")
     assert proc.returncode == 0
-    for name in ("check", "new", "build", "serve", "livereload"):
+    for name in ("check", "new", "build", "serve", "livereload", "import-seeds", "contributors", "bench"):
         line = next(line for line in proc.stdout.splitlines() if line.strip().startswith(name + " "))
         assert len(line.split(maxsplit=1)) == 2, line

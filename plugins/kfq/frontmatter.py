@@ -18,12 +18,28 @@ OPEN_RE = re.compile(r"\A(\s*\n)*---[ \t]*\n")
 CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser (CSafeLoader) reads a front-matter several times faster than PyYAML's
+# pure-Python one, and its nodes carry the same line marks. Without libyaml: the Python one.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """SafeLoader that leaves timestamps as text: 2023-13-45 must become a located problem
     from the date check, not a ValueError from deep inside PyYAML."""
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+
+
+def _compose_and_load(block: str) -> tuple[yaml.Node | None, object]:
+    """One parse of block: its node tree (for each field's line) and the data built from it."""
+    loader = _Loader(block)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
 
 ICONV_FIX = "convert it to UTF-8, e.g. `iconv -f GB18030 -t UTF-8 {name} > tmp.md && mv tmp.md {name}`"
 
@@ -116,8 +132,7 @@ def read_source(path: Path, shown: str | None = None) -> tuple[Source, list[Prob
     src.body_line = text[: closing.end()].count("\n") + 2
     offset = src.open_line  # YAML counts lines from 0 inside the block
     try:
-        node = yaml.compose(block, Loader=_Loader)
-        data = yaml.load(block, Loader=_Loader)
+        node, data = _compose_and_load(block)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = offset + (mark.line + 1 if mark else 1)

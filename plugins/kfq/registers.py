@@ -195,7 +195,9 @@ def load_registers(data_dir: Path) -> Registers:
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml when PyYAML has it: several plugins read the registers in every build.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except FileNotFoundError as e:
         raise RegisterError(f"{path}: register missing — restore it from git") from e
     except yaml.YAMLError as e:

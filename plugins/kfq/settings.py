@@ -14,6 +14,9 @@ DEFAULTS: dict[str, Any] = {
     "FEED_LENGTH": 50,
     # Feeds need absolute links; a build without SITEURL links to the local server.
     "LOCAL_SITEURL": "http://127.0.0.1:8000",
+    # The editors' quick rebuild (invoke livereload): rewrite only pages that show an article
+    # changed since the last quick build (Pelican 4.12 no longer has WRITE_SELECTED).
+    "WRITE_CHANGED_ONLY": False,
     # Build the Pagefind index after each build (livereload turns it off for speed).
     "SEARCH_INDEX": True,
     # The pages Pagefind reads; within them only data-pagefind-body elements are indexed.

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from kfq.buildstate import registers_for, state
 from kfq.catalog import (
     RelatedIndex,
     author_terms,
@@ -19,22 +20,13 @@ from kfq.catalog import (
     topic_terms,
     zone_terms,
 )
-from kfq.registers import load_registers
-from kfq.settings import data_dir, kfq_settings
+from kfq.settings import kfq_settings
 from kfq.text import han_count
-
-
-def state(context: dict) -> dict:
-    """This build's kfq state on the shared context (never in module globals)."""
-    return context.setdefault("kfq", {})
 
 
 def registers_of(generator):
     """The registers for this build, loaded once and kept on the context."""
-    st = state(generator.context)
-    if "registers" not in st:
-        st["registers"] = load_registers(data_dir(generator.settings))
-    return st["registers"]
+    return registers_for(generator.context, generator.settings)
 
 
 def _meta(article) -> dict:

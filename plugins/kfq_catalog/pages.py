@@ -6,7 +6,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from kfq_catalog.catalog import state
+from kfq.buildstate import state
 
 
 class ListingGenerator(Generator):

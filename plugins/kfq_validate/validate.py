@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pelican import signals
 
+from kfq.buildstate import registers_for
 from kfq.checking import check_content
-from kfq.registers import load_registers
-from kfq.settings import data_dir, kfq_settings
+from kfq.settings import kfq_settings
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def validate_articles(generator) -> None:
     settings = generator.settings
     checked = check_content(
         Path(generator.path),
-        load_registers(data_dir(settings)),
+        registers_for(generator.context, settings),
         settings["ARTICLE_PATHS"],
         shown_from=Path(os.getcwd()),
     )

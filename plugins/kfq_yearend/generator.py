@@ -7,8 +7,8 @@ from typing import Any
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from kfq.registers import load_registers
-from kfq.settings import data_dir, kfq_settings
+from kfq.buildstate import registers_for
+from kfq.settings import kfq_settings
 from kfq.text import zishu
 from kfq.yearend.cli import rank_year
 from kfq.yearend.collect import Raw, collect
@@ -51,7 +51,7 @@ class YearendGenerator(Generator):
         # Runs after the articles generator: context["articles"] holds the published
         # articles only (kfq_validate has dropped the drafts).
         articles = self.context.get("articles") or []
-        registers = load_registers(data_dir(self.settings))
+        registers = registers_for(self.context, self.settings)
         raws = [raw_of(a) for a in articles]
         years = sorted({r.date.year for r in raws if r.status == "published"}, reverse=True)
         url = yearend_settings(self.settings)["URL"]
