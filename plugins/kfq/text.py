@@ -39,7 +39,12 @@ def zishu(text: str) -> int:
 
 def reading_minutes(text: str) -> int:
     """Whole minutes needed to read text at READING_SPEED 字 per minute (at least 1)."""
-    return max(1, round(zishu(text) / READING_SPEED))
+    return minutes_for(zishu(text))
+
+
+def minutes_for(count: int) -> int:
+    """Whole minutes needed to read count 字 at READING_SPEED (at least 1)."""
+    return max(1, round(count / READING_SPEED))
 
 
 def format_date(value: dt.date | dt.datetime) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 
 from kfq.buildstate import registers_for, state
@@ -21,7 +22,7 @@ from kfq.catalog import (
     zone_terms,
 )
 from kfq.settings import kfq_settings
-from kfq.text import han_count
+from kfq.text import minutes_for, zishu
 
 
 def registers_of(generator):
@@ -54,6 +55,12 @@ def resolve_articles(generator) -> None:
     for article in articles:
         article.facets = facets_for(_meta(article), registers)
         article.image_size = _image_size(generator, article)
+        # Worked out once here: Pelican expands `url` from the settings on every access, and
+        # an article is listed on a dozen pages.
+        article.href = article.url
+        article.isodate = article.date.date().isoformat()
+        article.zishu = zishu(Markup(article.content).striptags())
+        article.reading_minutes = minutes_for(article.zishu)
     terms = {
         "zone": zone_terms(articles, registers),
         "theme": theme_terms(articles, registers),
@@ -82,7 +89,7 @@ def resolve_articles(generator) -> None:
         terms["zone"],
         terms["theme"],
         call.theme_names if call else (),
-        weight=lambda a: han_count(a.content),
+        weight=lambda a: a.zishu,
     )
 
 

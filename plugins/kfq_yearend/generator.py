@@ -39,7 +39,8 @@ def raw_of(article) -> Raw:
         genre=_name(meta.get("genre") or ""),
         slug=str(article.slug),
         url=str(article.url),
-        zishu=zishu(Markup(article.content).striptags()),
+        # kfq_catalog counted it once per build; count here only without that plugin.
+        zishu=getattr(article, "zishu", None) or zishu(Markup(article.content).striptags()),
         status=str(getattr(article, "status", "published")),
     )
 

@@ -8,14 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kfq.registers import Registers, load_registers
-from kfq.yearend.certificates import certificate_title, write_certificates
 from kfq.yearend.collect import Collection, collect, read_year
-from kfq.yearend.docx import list_title, write_list
 from kfq.yearend.errors import NoCall, UnsignedArticles
-from kfq.yearend.letters import letter_file_name, letters_for, write_letter
 from kfq.yearend.order import missing_stroke_order
 from kfq.yearend.rank import Rules, Standing, rank, rules_from_call
-from kfq.yearend.xlsx import write_workbook
 
 Progress = Callable[[str], None]
 
@@ -108,6 +104,13 @@ def run(
     ]
     say(f"Ranked {len(ranked.standings)} contributor(s); {report.awarded} in the top {ranked.rules.top}.")
     issuer = ranked.issuer
+    # The office writers load openpyxl and python-docx; imported here, so the site build,
+    # which ranks the years through rank_year() but writes no office file, never pays for them.
+    from kfq.yearend.certificates import certificate_title, write_certificates
+    from kfq.yearend.docx import list_title, write_list
+    from kfq.yearend.letters import letter_file_name, letters_for, write_letter
+    from kfq.yearend.xlsx import write_workbook
+
     letters = letters_for(ranked.standings, [z.name for z in registers.zones])
     steps: list[tuple[str, Callable[[], Path]]] = [
         (
