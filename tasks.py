@@ -151,8 +151,22 @@ def _pelican(c, settings: str, extra: str = "") -> None:
 
 @task(help={"publish": "use publishconf.py (needs KFQ_SITEURL) instead of pelicanconf.py"})
 def build(c, publish=False):
-    """Build the whole site into output/ (stops on any invalid article)."""
-    _pelican(c, "publishconf.py" if publish else "pelicanconf.py", "--fatal errors")
+    """Build the whole site into output/ and its search index (stops on any invalid article)."""
+    import pelicanconf
+    from kfq.search import build_index
+    from kfq.settings import kfq_settings
+
+    # Pelican holds every page in memory until it exits: indexing after it has exited keeps
+    # the build's peak at the larger of the two steps, not their sum. A plain `pelican
+    # content` run indexes inside the build instead (kfq_search).
+    kfq = {**pelicanconf.KFQ, "SEARCH_INDEX": False}
+    override = shlex.quote("KFQ=" + json.dumps(kfq, ensure_ascii=False))
+    _pelican(c, "publishconf.py" if publish else "pelicanconf.py", f"--fatal errors -e {override}")
+    try:
+        seconds = build_index(ROOT / pelicanconf.OUTPUT_PATH, kfq_settings({"KFQ": kfq})["SEARCH_GLOB"])
+    except KfqError as e:
+        raise Exit(str(e), code=1) from e
+    print("search index: " + ("no article pages yet" if seconds is None else f"built in {seconds:.1f} s"))
 
 
 @task(help={"port": "port to listen on (default 8000)"})

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import time
 from pathlib import Path
 
-from kfq.search import SearchIndexError, pagefind_command
+from kfq.search import build_index as index_site
 from kfq.settings import kfq_settings
 from kfq_catalog.pages import ListingGenerator
 
@@ -31,16 +29,8 @@ def build_index(pelican) -> None:
     if not settings["SEARCH_INDEX"]:
         logger.info("search index: skipped (KFQ SEARCH_INDEX is off)")
         return
-    output = Path(pelican.output_path)
-    if not any(output.glob(settings["SEARCH_GLOB"])):
-        # Pagefind refuses to build an empty index; a site without articles has nothing to find.
+    seconds = index_site(Path(pelican.output_path), settings["SEARCH_GLOB"])
+    if seconds is None:
         logger.info("search index: no article pages yet, nothing to index")
-        return
-    command = pagefind_command(output, settings["SEARCH_GLOB"])
-    start = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise SearchIndexError(
-            f"Pagefind failed (exit {proc.returncode}): {proc.stderr.strip() or proc.stdout.strip()}"
-        )
-    logger.info("search index: built in %.1f s", time.perf_counter() - start)
+    else:
+        logger.info("search index: built in %.1f s", seconds)
