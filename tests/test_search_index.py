@@ -9,7 +9,8 @@ import pytest
 from kfq.search import SearchIndexError, build_index, pagefind_command, pagefind_executable
 
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{t}</title></head>
-<body><nav>导航 不应被索引</nav><article data-pagefind-body><h1>{t}</h1><p>{body}</p></article></body></html>"""
+<body><nav>导航 不应被索引</nav>
+<article data-pagefind-body><h1>{t}</h1><p>{body}</p></article></body></html>"""
 
 
 def test_a_site_without_article_pages_is_not_indexed(tmp_path):
