@@ -29,6 +29,8 @@ run: setup
 	$(BIN)/invoke build serve
 
 test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lint: setup
