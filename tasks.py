@@ -14,15 +14,16 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kfq.checking import check_content  # noqa: E402
+# The core is imported inside each task: pypinyin's dictionaries alone hold about 100 MB,
+# which `invoke build` must not keep alive while Pagefind runs.
 from kfq.errors import ContentInvalid, KfqError  # noqa: E402
-from kfq.registers import load_registers  # noqa: E402
-from kfq.scaffold import Draft, check_request, scaffold  # noqa: E402
 
 PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
 
 
 def _registers(content: Path):
+    from kfq.registers import load_registers
+
     try:
         return load_registers(content / "data")
     except KfqError as e:
@@ -32,6 +33,8 @@ def _registers(content: Path):
 @task(help={"content": "the content folder to check (default: content)"})
 def check(c, content="content"):
     """Validate every article against the contract; list every problem as path:line: field."""
+    from kfq.checking import check_content
+
     content_dir = Path(content)
     checked = check_content(content_dir, _registers(content_dir), ("articles",), shown_from=Path.cwd())
     problems = [p for item in checked for p in item.problems]
@@ -58,6 +61,8 @@ def check(c, content="content"):
 )
 def new(c, title, zone=None, author=None, genre=None, theme=None, date=None, content="content"):
     """Scaffold content/articles/YYYY/<slug>.md as a draft with a valid front-matter."""
+    from kfq.scaffold import Draft, check_request, scaffold
+
     content_dir = Path(content)
     registers = _registers(content_dir)
     try:
