@@ -7,6 +7,7 @@ from pathlib import Path
 from feedgenerator import Atom1Feed, get_tag_uri
 from pelican.utils import set_date_tzinfo
 
+from kfq.buildstate import state
 from kfq.settings import kfq_settings
 from kfq_catalog.pages import ListingGenerator
 
@@ -21,8 +22,7 @@ class FeedsGenerator(ListingGenerator):
     """Writes the site feed and one feed per zone; drafts are never here."""
 
     def generate_output(self, writer) -> None:
-        state = self.context.get("kfq", {})
-        articles = sorted(state.get("articles", []), key=lambda a: a.date, reverse=True)
+        articles = sorted(state(self.context).get("articles", []), key=lambda a: a.date, reverse=True)
         limit = kfq_settings(self.settings)["FEED_LENGTH"]
         site = self.settings["SITENAME"]
         self.write_feed("feeds/all.atom.xml", site, articles[:limit])

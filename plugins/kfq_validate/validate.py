@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from kfq.buildstate import registers_for
+from kfq.buildstate import registers_for, state
 from kfq.checking import check_content
 from kfq.settings import kfq_settings
 
@@ -61,7 +61,7 @@ def validate_articles(generator) -> None:
             "the build stopped and published nothing. Fix them, then run `invoke check`.",
         )
     # Kept for the second half of the promise: every file checked must also be read.
-    generator.context.setdefault("kfq", {})["checked_files"] = [c.source.path for c in checked]
+    state(generator.context)["checked_files"] = [c.source.path for c in checked]
 
 
 def account_for_every_file(generator) -> None:
@@ -82,7 +82,7 @@ def account_for_every_file(generator) -> None:
         )
         for a in group
     }
-    expected = generator.context.get("kfq", {}).get("checked_files", [])
+    expected = state(generator.context).get("checked_files", [])
     # abspath, not resolve(): both sides name the same files, and resolve() costs a stat per part.
     skipped = [p for p in expected if os.path.abspath(p) not in read]
     if skipped:

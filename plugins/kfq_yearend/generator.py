@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from kfq.buildstate import registers_for
+from kfq.buildstate import registers_for, state
 from kfq.settings import kfq_settings
 from kfq.text import zishu
 from kfq.yearend.cli import rank_year
@@ -62,10 +62,10 @@ class YearendGenerator(Generator):
             data = page_data(ranked.collection, ranked.standings, registers, ranked.rules.top)
             pages.append({"year": year, "url": url.format(year=year), "data": data})
         # Per-build state lives on the context, where templates can reach it too.
-        self.context.setdefault("kfq", {})["contributor_years"] = pages
+        state(self.context)["contributor_years"] = pages
 
     def generate_output(self, writer) -> None:
-        pages = self.context.get("kfq", {}).get("contributor_years", [])
+        pages = state(self.context).get("contributor_years", [])
         template = self.get_template(yearend_settings(self.settings)["TEMPLATE"])
         for page in pages:
             writer.write_file(
