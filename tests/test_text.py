@@ -47,3 +47,17 @@ def test_format_month():
 @pytest.mark.parametrize(("chars", "minutes"), [(10, 1), (400, 1), (1200, 3), (2000, 5)])
 def test_reading_minutes_from_zishu(chars, minutes):
     assert reading_minutes("字" * chars) == minutes
+
+
+@pytest.mark.parametrize(
+    ("raw", "codec", "chinese"),
+    [
+        ("左云经济技术开发区积极打造绿色低碳循环现代产业园", "gb18030", True),
+        ("左雲經濟技術開發區積極打造綠色低碳循環現代產業園", "big5", False),  # Big5 bytes misread
+        ("", "gb18030", False),
+    ],
+)
+def test_looks_like_chinese_tells_gb18030_from_bytes_misread_as_it(raw, codec, chinese):
+    from kfq.text import looks_like_chinese
+
+    assert looks_like_chinese(raw.encode(codec).decode("gb18030", errors="replace")) is chinese

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from kfq.errors import Problem
-from kfq.text import HAN_RE
+from kfq.text import looks_like_chinese
 
 # The same shape pelican-yaml-metadata accepts: optional blank lines, '---', the block,
 # then '---' or '...' on a line of its own.
@@ -70,7 +70,7 @@ def decode(path: Path, raw: bytes, shown: str) -> tuple[str | None, list[Problem
             guess = raw.decode("gb18030")
         except UnicodeDecodeError:
             guess = ""
-        if HAN_RE.search(guess):
+        if looks_like_chinese(guess):
             return None, [
                 Problem(
                     shown,

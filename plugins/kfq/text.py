@@ -19,6 +19,28 @@ LATIN_RUN_RE = re.compile(r"[A-Za-z0-9]+(?:[.,%][A-Za-z0-9]+)*%?")
 READING_SPEED = 400  # 字 per minute: a common figure for reading Chinese news prose
 
 
+# Real Chinese prose is mostly GB2312 level-1 (the 3,755 commonest 字); bytes that were not
+# GB18030 (Big5, Shift-JIS, binary) still decode as GB18030, but to rare characters.
+_MIN_COMMON_SHARE = 0.85
+
+
+def looks_like_chinese(text: str) -> bool:
+    """Whether text reads as Chinese prose: it has Han characters, nearly all of them common."""
+    han = HAN_RE.findall(text)
+    if not han:
+        return False
+    common = sum(1 for ch in han if _is_level1(ch))
+    return common / len(han) >= _MIN_COMMON_SHARE
+
+
+def _is_level1(ch: str) -> bool:
+    try:
+        code = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= code[0] <= 0xD7
+
+
 def han_count(text: str) -> int:
     """Number of Han characters in text."""
     return len(HAN_RE.findall(text))

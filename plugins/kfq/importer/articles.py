@@ -9,19 +9,18 @@ middle of their text. A headline box inside a sentence belongs to the article it
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 
 from kfq.importer.blocks import BODY, BYLINE, FURNITURE, HEADING, HEADLINE
 from kfq.importer.lines import join
 from kfq.importer.model import Article, Block, Headline, Paragraph, ReviewItem
+from kfq.text import HAN_RE
 
 # Pages with more headlines than this are matched one headline at a time.
 EXHAUSTIVE_MAX = 12
 # Small preferences that only decide between otherwise equal readings.
 SAME_SIDE_BONUS = 0.05  # headlines on one page sit on the same side of their text
 ABOVE_BONUS = 0.01  # all else equal, a headline is printed above its text
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -182,7 +181,7 @@ def _article_starts(blocks: list[Block], i: int) -> bool:
 
 
 def _bigrams(text: str) -> set[str]:
-    han = "".join(_HAN.findall(text))
+    han = "".join(HAN_RE.findall(text))
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 

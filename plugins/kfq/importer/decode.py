@@ -6,7 +6,7 @@ import re
 
 from kfq.importer.errors import UndecodableFile
 from kfq.importer.model import Page
-from kfq.text import HAN_RE
+from kfq.text import looks_like_chinese
 
 # Spaces that text extraction leaves in Chinese pages. U+3000 at the start of a line is the
 # paragraph indent of print: it becomes two ASCII spaces so lines.py can still see it.
@@ -14,9 +14,6 @@ _ODD_SPACES = re.compile("[\u00a0\u2002-\u200a\u202f\u205f\t]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _LEADING_IDEOGRAPHIC = re.compile("^\u3000+", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# A GB18030 reading of bytes that were not GB18030 (Big5, Shift-JIS, binary) decodes, but to
-# rare characters: real Chinese prose is mostly GB2312 level-1 (the 3,755 commonest 字).
-_MIN_COMMON_SHARE = 0.85
 
 
 def decode(raw: bytes, name: str) -> Page:
@@ -69,19 +66,7 @@ def _checked(text: str, name: str) -> str:
 
 
 def _looks_chinese(text: str) -> bool:
-    han = HAN_RE.findall(text)
-    if not han or _CONTROL.search(text):
-        return False
-    common = sum(1 for ch in han if _is_level1(ch))
-    return common / len(han) >= _MIN_COMMON_SHARE
-
-
-def _is_level1(ch: str) -> bool:
-    try:
-        code = ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return 0xB0 <= code[0] <= 0xD7
+    return not _CONTROL.search(text) and looks_like_chinese(text)
 
 
 def _guess(raw: bytes) -> str:
