@@ -26,11 +26,20 @@ class QuickWriter(Writer):
 
     since: float = 0.0  # set per build by quick_writer(); 0 writes everything
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An article is listed on many pages: each source file is stat'ed once per build.
+        self._changed_by_path: dict[str, bool] = {}
+
     def _changed(self, article) -> bool:
-        try:
-            return os.stat(article.source_path).st_mtime >= self.since
-        except OSError:
-            return True
+        known = self._changed_by_path
+        path = article.source_path
+        if path not in known:
+            try:
+                known[path] = os.stat(path).st_mtime >= self.since
+            except OSError:
+                known[path] = True
+        return known[path]
 
     def _skip(self, name: str, kwargs: dict) -> bool:
         if not self.since or not (Path(self.output_path) / name).exists():
