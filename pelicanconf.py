@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from markdown.extensions.toc import slugify_unicode
 
 ROOT = Path(__file__).resolve().parent
@@ -52,11 +53,14 @@ KFQ = {
 }
 
 # Pelican's Jinja has no autoescape by default; only rendered Markdown is marked safe.
+# Compiled templates are kept in Jinja's per-user cache folder (checked against each
+# template's source): compiling them took a third of the editors' quick rebuild.
 JINJA_ENVIRONMENT = {
     "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],
+    "bytecode_cache": FileSystemBytecodeCache(),
 }
 
 ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}/"

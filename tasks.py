@@ -150,6 +150,20 @@ def contributors(c, year, out=None, content="content", date=None, strict=False):
     print(report)
 
 
+# What every save under `invoke livereload` overrides in pelicanconf.py (bench/ runs the same).
+LIVE_SETTINGS = [
+    "CACHE_CONTENT=true",
+    "LOAD_CONTENT_CACHE=true",
+    "GZIP_CACHE=false",
+    "DELETE_OUTPUT_DIRECTORY=false",
+]
+
+
+def live_kfq(kfq: dict) -> str:
+    """The KFQ override of the editors' loop: no search index, only changed pages rendered."""
+    return "KFQ=" + json.dumps({**kfq, "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True}, ensure_ascii=False)
+
+
 def _pelican(c, settings: str, extra: str = "") -> None:
     c.run(f"{PELICAN} content -s {settings} {extra}", pty=False)
 
@@ -190,13 +204,24 @@ def livereload(c, port=8000):
 
     # Each rebuild is its own Pelican process: an invalid article stops that build with
     # its messages, and the server stays up for the editor's next save. The loop skips the
-    # search index (`invoke build` makes it), keeps Pelican's content cache between saves and
-    # rewrites only the pages that show a changed article (kfq_quick).
-    kfq = json.dumps({**pelicanconf.KFQ, "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True})
+    # search index (`invoke build` makes it), keeps Pelican's content cache between saves
+    # (uncompressed: zlib cost more than it saved) and renders again only the pages whose
+    # articles changed (kfq_quick). The session's first build writes every page, whatever
+    # another build left in output/.
+    from kfq.quick import LEDGER
+
+    (ROOT / getattr(pelicanconf, "CACHE_PATH", "cache") / LEDGER).unlink(missing_ok=True)
     command = [
-        sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-e",
-        "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", "DELETE_OUTPUT_DIRECTORY=false", f"KFQ={kfq}",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "pelican",
+        "content",
+        "-s",
+        "pelicanconf.py",
+        "-e",
+        *LIVE_SETTINGS,
+        live_kfq(pelicanconf.KFQ),
+    ]
 
     def rebuild() -> None:
         subprocess.run(command, cwd=ROOT, check=False)

@@ -20,6 +20,7 @@ from bench.prose import Prose, real_sentences
 from bench.report import table
 from kfq.registers import load_registers
 from kfq.search import pagefind_command
+from tasks import LIVE_SETTINGS
 
 PYTHON = sys.executable
 # The site under test: this checkout, or a copy with a proposed fix (KFQ_BENCH_SITE=/path).
@@ -68,9 +69,7 @@ def livereload_command(cache: Path) -> list[str]:
         "--cache-path",
         str(cache),
         "-e",
-        "CACHE_CONTENT=true",
-        "LOAD_CONTENT_CACHE=true",
-        "DELETE_OUTPUT_DIRECTORY=false",
+        *LIVE_SETTINGS,
         site_kfq(SEARCH_INDEX=False, WRITE_CHANGED_ONLY=True),
     )
 

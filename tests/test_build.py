@@ -127,32 +127,3 @@ def test_publishconf_needs_the_public_address(tmp_path):
     )
     assert proc.returncode != 0
     assert "KFQ_SITEURL" in proc.stdout + proc.stderr
-
-
-def test_the_quick_rebuild_rewrites_only_pages_of_the_changed_article(build_site, tmp_path):
-    import os
-    import time
-
-    from conftest import run_pelican
-
-    quick = {"KFQ": {"DATA_DIR": "data", "REQUIRED_PLUGINS": [], "SEARCH_INDEX": False,
-                     "WRITE_CHANGED_ONLY": True},
-             "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "DELETE_OUTPUT_DIRECTORY": False,
-             "CACHE_PATH": str(tmp_path / "cache")}  # fmt: skip
-    first = build_site(GOOD, **quick)
-    assert first.returncode == 0, first.log
-    edited = first.content / "articles/2023/valid-article.md"
-    other = (
-        first.output / "articles/2023/11/zhangzi-xian-changzhi-shi-zhong-dian-xiang-mu-kai-gong/index.html"
-    )
-    mine = first.output / "articles/2023/11/valid-article/index.html"
-    before = {p: p.stat().st_mtime_ns for p in (other, mine)}
-    time.sleep(1.1)  # file times must tell the edit from the first build
-    edited.write_text(edited.read_text(encoding="utf-8").replace("向高而攀 蓄势前行", "向高而攀 再启新程"),
-                      encoding="utf-8")  # fmt: skip
-    os.utime(edited)
-    second = run_pelican(first.content, first.output, **quick)
-    assert second.returncode == 0, second.log
-    assert mine.stat().st_mtime_ns > before[mine] and "再启新程" in mine.read_text(encoding="utf-8")
-    assert other.stat().st_mtime_ns == before[other]  # untouched: it does not show the edit
-    assert "再启新程" in (first.output / "index.html").read_text(encoding="utf-8")  # lists it

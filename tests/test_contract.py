@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import fixture_article
-from kfq.contract import check_article, check_articles, parse_date
+from kfq.checking import memo_key
+from kfq.contract import Memo, check_article, check_articles, parse_date
 
 
 def problems_of(path, registers):
@@ -141,3 +144,54 @@ def test_crlf_and_bom_are_read(tmp_path, registers):
 )
 def test_parse_date(value, ok):
     assert (parse_date(value) is not None) == ok
+
+
+# The memo of the editors' loop: valid files are not read again while they are unchanged.
+
+
+def test_a_memo_keeps_valid_articles_and_checks_the_others_again(tmp_path, registers):
+    good = write(tmp_path, BASE, name="a")
+    bad = write(tmp_path, BASE.replace("slug: a", "slug: b").replace("[王伟]", "[王五]"), name="b")
+    memo = Memo("k")
+    first = check_articles([good, bad], registers, root=tmp_path, memo=memo)
+    assert list(memo.files) == [str(good)]
+    # A kept file is recalled without being read: its text no longer matters while its
+    # size and time are the same.
+    stat = good.stat()
+    good.write_text(good.read_text(encoding="utf-8").replace("标题", "题目"), encoding="utf-8")
+    os.utime(good, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = check_articles([good, bad], registers, root=tmp_path, memo=memo)
+    assert [c.problems for c in again] == [c.problems for c in first]
+    assert again[0].source.meta == {"slug": "a"}
+
+
+def test_a_memo_notices_an_edit_that_breaks_a_kept_article(tmp_path, registers):
+    good = write(tmp_path, BASE)
+    memo = Memo("k")
+    check_articles([good], registers, root=tmp_path, memo=memo)
+    write(tmp_path, BASE.replace("date: 2023-11-20", "date: 2023-13-45"))
+    checked = check_articles([good], registers, root=tmp_path, memo=memo)
+    assert [p.field for p in checked[0].problems] == ["date"]
+    assert memo.files == {}
+
+
+def test_a_memo_still_finds_a_slug_used_twice(tmp_path, registers):
+    (tmp_path / "2023").mkdir()
+    (tmp_path / "2024").mkdir()
+    one = write(tmp_path / "2023", BASE)
+    memo = Memo("k")
+    check_articles([one], registers, root=tmp_path, memo=memo)
+    two = write(tmp_path / "2024", BASE.replace("2023-11-20", "2024-01-02"))
+    checked = check_articles([one, two], registers, root=tmp_path, memo=memo)
+    assert [(p.path, p.field) for c in checked for p in c.problems] == [("2024/a.md", "slug")]
+    assert list(memo.files) == [str(one)]
+
+
+def test_the_memo_key_follows_the_registers(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "zones.yaml").write_text("zones: []\n", encoding="utf-8")
+    before = memo_key(data)
+    assert memo_key(data) == before
+    (data / "zones.yaml").write_text("zones: [] # 新增\n", encoding="utf-8")
+    assert memo_key(data) != before

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from kfq.contract import Checked, check_articles, display_path
+from kfq.contract import Checked, Memo, check_articles, display_path
 from kfq.errors import Problem
 from kfq.frontmatter import Source
 from kfq.registers import Registers
@@ -32,8 +33,12 @@ def check_content(
     registers: Registers,
     article_dirs: Iterable[str] = ("articles",),
     shown_from: Path | None = None,
+    memo: Memo | None = None,
 ) -> list[Checked]:
-    """Every article under content checked; paths shown relative to shown_from when inside it."""
+    """Every article under content checked; paths shown relative to shown_from when inside it.
+
+    With a memo (see memo_key), articles it knows valid and unchanged are not read again.
+    """
     files = article_files(content, article_dirs)
     markdown = [p for p in files if p.suffix == ".md"]
     others = [
@@ -52,4 +57,15 @@ def check_content(
         for p in files
         if p.suffix != ".md"
     ]
-    return check_articles(markdown, registers, root=shown_from) + others
+    return check_articles(markdown, registers, root=shown_from, memo=memo) + others
+
+
+def memo_key(data: Path) -> str:
+    """What a kept check depends on besides the article itself: the registers in data and
+    the code of the checks; a Memo made under another key is of no use."""
+    h = hashlib.blake2b(digest_size=16)
+    code = Path(__file__).resolve().parent
+    for path in sorted([*Path(data).rglob("*"), *code.glob("*.py")]):
+        if path.is_file():
+            h.update(str(path).encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()

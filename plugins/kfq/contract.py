@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -277,31 +277,113 @@ def check_article(path: Path, registers: Registers, shown: str | None = None) ->
     return Checked(src, problems)
 
 
-def check_articles(paths: Iterable[Path], registers: Registers, root: Path | None = None) -> list[Checked]:
+@dataclass
+class Memo:
+    """Articles an earlier check found valid, kept while neither they nor what they are
+    checked against (the registers, this code: its `key`) changed.
+
+    A file is known by its size and modification time; an entry holds the few fields the
+    checks across files need. Files with problems are never kept: they are checked again.
+    """
+
+    key: str
+    files: dict[str, list] = field(default_factory=dict)
+
+    def recall(self, path: Path) -> Checked | None:
+        """The earlier result for path when the file is unchanged, else None."""
+        entry = self.files.get(str(path))
+        if entry is None:
+            return None
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        mtime_ns, size, meta, lines = entry
+        if (st.st_mtime_ns, st.st_size) != (mtime_ns, size):
+            return None
+        return Checked(Source(path, meta=meta, lines=lines), [])
+
+    def keep(self, item: Checked) -> None:
+        """Remember a valid article (an invalid one is forgotten, so it is checked again)."""
+        key = str(item.source.path)
+        if item.problems:
+            self.files.pop(key, None)
+            return
+        try:
+            st = item.source.path.stat()
+        except OSError:
+            return
+        meta = {k: item.source.meta[k] for k in MEMO_FIELDS if k in item.source.meta}
+        lines = {k: item.source.lines[k] for k in MEMO_FIELDS if k in item.source.lines}
+        self.files[key] = [st.st_mtime_ns, st.st_size, meta, lines]
+
+
+# What the checks across files and their callers read of a valid article kept in a Memo.
+MEMO_FIELDS = ("slug", "status")
+
+
+def check_articles(
+    paths: Iterable[Path], registers: Registers, root: Path | None = None, memo: Memo | None = None
+) -> list[Checked]:
     """Check many articles, including what only shows across files (a slug used twice).
 
-    Paths in messages are shown relative to root when the file lies inside it.
+    Paths in messages are shown relative to root when the file lies inside it. With a memo,
+    files it knows unchanged are not read again, and the memo learns this check's results.
     """
-    checked = [check_article(path, registers, display_path(path, root)) for path in sorted(paths)]
+    shown = _Shown(root)
+    checked = []
+    for path in sorted(paths):
+        item = memo.recall(path) if memo is not None else None
+        if item is None:
+            item = check_article(path, registers, shown(path))
+            if memo is not None:
+                memo.keep(item)
+        checked.append(item)
     owners: dict[str, Checked] = {}
     for item in checked:
         slug = item.source.meta.get("slug")
         if not isinstance(slug, str):
             continue
         if slug in owners:
-            first = display_path(owners[slug].source.path, root)
+            first = shown(owners[slug].source.path)
             item.problems.append(
                 Problem(
-                    display_path(item.source.path, root),
+                    shown(item.source.path),
                     item.source.line("slug"),
                     "slug",
                     f"'{slug}' is already used by {first}",
                     "give this article its own slug (and rename the file to match)",
                 )
             )
+            if memo is not None:
+                memo.keep(item)
         else:
             owners[slug] = item
+    if memo is not None:
+        # Files deleted or moved since are forgotten.
+        seen = {str(item.source.path) for item in checked}
+        memo.files = {k: v for k, v in memo.files.items() if k in seen}
     return checked
+
+
+class _Shown:
+    """display_path for many files of few folders: each folder is resolved once."""
+
+    def __init__(self, root: Path | None):
+        self.root = Path(root).resolve() if root is not None else None
+        self.folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> str:
+        path = Path(path)
+        if self.root is None:
+            return str(path)
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = path.parent.resolve()
+        try:
+            return str((folder / path.name).relative_to(self.root))
+        except ValueError:
+            return str(path)
 
 
 def display_path(path: Path, root: Path | None) -> str:

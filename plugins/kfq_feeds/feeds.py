@@ -8,6 +8,7 @@ from feedgenerator import Atom1Feed, get_tag_uri
 from pelican.utils import set_date_tzinfo
 
 from kfq.buildstate import state
+from kfq.quick import fingerprint
 from kfq.settings import kfq_settings
 from kfq_catalog.pages import ListingGenerator
 
@@ -25,11 +26,12 @@ class FeedsGenerator(ListingGenerator):
         articles = sorted(state(self.context).get("articles", []), key=lambda a: a.date, reverse=True)
         limit = kfq_settings(self.settings)["FEED_LENGTH"]
         site = self.settings["SITENAME"]
-        self.write_feed("feeds/all.atom.xml", site, articles[:limit])
+        self.write_feed(writer, "feeds/all.atom.xml", site, articles[:limit])
         # Every zone has a feed, even before its first article: readers may subscribe early.
         for term in self.terms.get("zone", []):
             items = sorted(term.all_articles, key=lambda a: a.date, reverse=True)[:limit]
             self.write_feed(
+                writer,
                 f"feeds/zones/{term.slug}.atom.xml",
                 f"{term.name} - {site}",
                 items,
@@ -40,7 +42,13 @@ class FeedsGenerator(ListingGenerator):
         # Atom ids and links must be absolute; a local build uses the address it is served on.
         return (self.settings["SITEURL"] or kfq_settings(self.settings)["LOCAL_SITEURL"]).rstrip("/")
 
-    def write_feed(self, path: str, title: str, articles: list, page: str = "") -> None:
+    def write_feed(self, writer, path: str, title: str, articles: list, page: str = "") -> None:
+        target = Path(self.output_path) / path
+        # The editors' quick rebuild (kfq_quick) keeps a feed whose entries did not change.
+        ledger = getattr(writer, "ledger", None)
+        sources = [a.source_path for a in articles]
+        if ledger is not None and ledger.fresh(path, fingerprint(sources), sources) and target.exists():
+            return
         base = self.site_url()
         feed = Atom1Feed(
             title=title,
@@ -62,7 +70,6 @@ class FeedsGenerator(ListingGenerator):
                 pubdate=set_date_tzinfo(a.date, self.settings.get("TIMEZONE")),
                 categories=[z.name for z in facets.zones] + [t.name for t in facets.topics],
             )
-        target = Path(self.output_path) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8") as f:
             feed.write(f, "utf-8")

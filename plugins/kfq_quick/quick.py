@@ -1,86 +1,177 @@
-"""Skip rewriting pages that show no article changed since the last quick build.
+"""Render again only the pages whose listing or articles changed since the last quick build.
 
 Pelican 4.12 removed WRITE_SELECTED, so a rebuild renders every page again even with the
-content cache on. Under `invoke livereload` (KFQ WRITE_CHANGED_ONLY) this writer leaves an
-existing page alone when none of the articles it shows changed since the previous build; a
-full `invoke build` (the setting off) writes everything. Stale by design: a page that lists
-an article's neighbours (related, older/newer) keeps the old title until the next full build.
+content cache on. Under `invoke livereload` (KFQ WRITE_CHANGED_ONLY) this writer keeps a page
+as it is when the kfq.quick ledger says nothing it depends on changed; a full `invoke build`
+(the setting off) writes everything. Stale by design: a page that names an article only in
+passing (its neighbours' related and older/newer links) keeps the old title until the next
+full build.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
 
 from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from kfq.settings import kfq_settings
+from kfq.quick import LEDGER, Ledger, fingerprint, newest_mtime
+from kfq.settings import data_dir, kfq_settings
 
 STAMP = "kfq-quick-stamp"
+# The front page shows more than its listing (the latest issue, the zone strips).
+ALWAYS = {"index.html"}
+
+
+def _shown(localcontext: dict, listing_mark) -> tuple[str, list[str]] | None:
+    """(the listing's fingerprint, the sources shown) of a page about to be rendered, or None
+    when the page shows no article or page of ours (indexes of terms, /submit/, /search/).
+
+    A generator of ours may say what its page depends on: `kfq_sources`, the articles it
+    shows, and `kfq_listing`, anything else that shapes it (default: those sources).
+    """
+    sources = localcontext.get("kfq_sources")
+    if sources is not None:
+        return fingerprint(localcontext.get("kfq_listing", sources)), sources
+    one = localcontext.get("article") or localcontext.get("page")
+    if one is not None and getattr(one, "source_path", None):
+        return fingerprint([one.source_path]), [one.source_path]
+    pages = [localcontext[k] for k in ("articles_page", "dates_page") if localcontext.get(k)]
+    if not pages:
+        return None
+    listing = listing_mark(localcontext["articles_paginator"].object_list)
+    return listing, [a.source_path for p in pages for a in p.object_list]
+
+
+class _KeepUnchanged:
+    """A template whose render() leaves an unchanged page alone.
+
+    Pelican renders and writes each page of a paginated listing inside one closure; the
+    only seam per page is template.render(). An unchanged page is "rendered" as nothing and
+    its write goes to os.devnull (Pelican's own way of skipping a file), so the page stays
+    on disk and content_written still fires for the sitemap.
+    """
+
+    def __init__(self, template, writer: QuickWriter):
+        self.template = template
+        self.writer = writer
+
+    def render(self, localcontext: dict) -> str:
+        name = localcontext["output_file"]
+        if self.writer.keeps(name, localcontext):
+            return ""
+        return self.template.render(localcontext)
 
 
 class QuickWriter(Writer):
-    """A Writer that skips pages whose articles are all older than the last quick build."""
+    """A Writer that renders only the pages the ledger says are out of date."""
 
-    since: float = 0.0  # set per build by quick_writer(); 0 writes everything
+    ledger: Ledger  # set per build by quick_writer()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # An article is listed on many pages: each source file is stat'ed once per build.
-        self._changed_by_path: dict[str, bool] = {}
+        self._kept: set[str] = set()
+        # A listing of 10,000 articles is paginated into 500 pages: fingerprinted once.
+        self._listings: dict[int, tuple[list, str]] = {}
 
-    def _changed(self, article) -> bool:
-        known = self._changed_by_path
-        path = article.source_path
-        if path not in known:
-            try:
-                known[path] = os.stat(path).st_mtime >= self.since
-            except OSError:
-                known[path] = True
-        return known[path]
+    def _listing_mark(self, articles: list) -> str:
+        known = self._listings.get(id(articles))
+        if known is None or known[0] is not articles:
+            known = self._listings[id(articles)] = (articles, fingerprint(a.source_path for a in articles))
+        return known[1]
 
-    def _skip(self, name: str, kwargs: dict) -> bool:
-        if not self.since or not (Path(self.output_path) / name).exists():
+    def keeps(self, name: str, localcontext: dict) -> bool:
+        """Whether page name can stay as it is on disk; remembers to discard its write."""
+        shown = None if name in ALWAYS else _shown(localcontext, self._listing_mark)
+        if shown is None:
+            self.ledger.forget(name)
             return False
-        if "article" in kwargs:
-            return not self._changed(kwargs["article"])
-        listed = (kwargs.get("paginated") or {}).get("articles")
-        # Pages without articles (term indexes, /submit/) are few and always written.
-        return listed is not None and not any(self._changed(a) for a in listed)
+        path = sanitised_join(self.output_path, name)
+        if not self.ledger.fresh(name, *shown) or not os.path.exists(path):
+            return False
+        self._kept.add(path)
+        return True
 
     def write_file(self, name, template, context, *args, **kwargs):
-        if self._skip(name, kwargs):
-            return None
-        return super().write_file(name, template, context, *args, **kwargs)
+        return super().write_file(name, _KeepUnchanged(template, self), context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._kept:
+            self._kept.discard(filename)
+            return open(os.devnull, "w", encoding=encoding)
+        return super()._open_w(filename, encoding, override)
 
 
-def take_stamp(pelican) -> None:
-    """Before anything is read: remember when the last quick build began, and stamp this one.
+def _named(value: object) -> str:
+    # Settings hold functions and modules (Jinja filters, loaded plugins): their names are
+    # stable from one run to the next, their repr (with an address) is not.
+    name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
+    return f"{getattr(value, '__module__', '')}.{name}" if name else type(value).__name__
+
+
+def _site_mark(settings: dict) -> str:
+    """What every page depends on besides its articles: settings, templates, registers, code."""
+    roots = [Path(settings["THEME"]), data_dir(settings), *map(Path, settings.get("PLUGIN_PATHS", []))]
+    return fingerprint(
+        [
+            json.dumps(settings, sort_keys=True, default=_named, ensure_ascii=False),
+            repr(newest_mtime(roots)),
+        ]
+    )
+
+
+def open_ledger(pelican) -> None:
+    """Before anything is read: the last quick build's ledger, and this build's stamp.
 
     Stamping before reading means an article saved while this build runs counts as changed
     next time.
     """
-    if not kfq_settings(pelican.settings)["WRITE_CHANGED_ONLY"]:
+    settings = pelican.settings
+    if not kfq_settings(settings)["WRITE_CHANGED_ONLY"]:
         return
-    stamp = Path(pelican.settings["CACHE_PATH"]) / STAMP
-    pelican.kfq_quick_since = stamp.stat().st_mtime if stamp.exists() else 0.0
-    stamp.parent.mkdir(parents=True, exist_ok=True)
+    cache = Path(settings["CACHE_PATH"])
+    stamp = cache / STAMP
+    since = stamp.stat().st_mtime if stamp.exists() else None
+    cache.mkdir(parents=True, exist_ok=True)
     now = time.time()
     stamp.touch()
     os.utime(stamp, (now, now))
+    known: dict[str, bool] = {}
+
+    def changed(source: str) -> bool:
+        # An article is listed on many pages: each source file is stat'ed once per build.
+        if source not in known:
+            try:
+                known[source] = since is None or os.stat(source).st_mtime >= since
+            except OSError:
+                known[source] = True
+        return known[source]
+
+    previous = Ledger.read(cache / LEDGER) if since is not None else None
+    pelican.kfq_ledger = Ledger(_site_mark(settings), previous, changed)
 
 
 def quick_writer(pelican):
     """This build's writer: QuickWriter when the editors' loop asks for it, else Pelican's."""
-    since = getattr(pelican, "kfq_quick_since", None)
-    if since is None:
+    ledger = getattr(pelican, "kfq_ledger", None)
+    if ledger is None:
         return None
-    return type("QuickWriterThisBuild", (QuickWriter,), {"since": since})
+    return type("QuickWriterThisBuild", (QuickWriter,), {"ledger": ledger})
+
+
+def save_ledger(pelican) -> None:
+    """After the build: what each page listed, for the next quick build to compare with."""
+    ledger = getattr(pelican, "kfq_ledger", None)
+    if ledger is not None:
+        (Path(pelican.settings["CACHE_PATH"]) / LEDGER).write_text(ledger.to_json(), encoding="utf-8")
 
 
 def register() -> None:
-    """Stamp each build as it starts; offer Pelican the writer once the content is read."""
-    signals.initialized.connect(take_stamp)
+    """Open the ledger as each build starts, offer Pelican the writer, save the ledger at the end."""
+    signals.initialized.connect(open_ledger)
     signals.get_writer.connect(quick_writer)
+    signals.finalized.connect(save_ledger)

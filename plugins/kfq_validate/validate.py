@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -10,8 +11,11 @@ from pathlib import Path
 from pelican import signals
 
 from kfq.buildstate import registers_for, state
-from kfq.checking import check_content
-from kfq.settings import kfq_settings
+from kfq.checking import check_content, memo_key
+from kfq.contract import Memo
+from kfq.settings import data_dir, kfq_settings
+
+MEMO = "kfq-checked.json"
 
 logger = logging.getLogger(__name__)
 
@@ -44,15 +48,41 @@ def check_plugins(pelican) -> None:
         )
 
 
+def _memo_path(settings) -> Path | None:
+    """Where the checks of valid articles are kept between builds: only where Pelican keeps
+    its content cache (the editors' loop); a publishing build checks every file afresh."""
+    if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
+        return Path(settings["CACHE_PATH"]) / MEMO
+    return None
+
+
+def load_memo(path: Path, key: str) -> Memo:
+    """The kept checks at path when they were made under key, else an empty memo."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = None
+    if isinstance(saved, dict) and saved.get("key") == key and isinstance(saved.get("files"), dict):
+        return Memo(key, saved["files"])
+    return Memo(key)
+
+
 def validate_articles(generator) -> None:
     """Check every article file before Pelican reads any, so a bad one stops the build."""
     settings = generator.settings
+    memo_path = _memo_path(settings)
+    memo = load_memo(memo_path, memo_key(data_dir(settings))) if memo_path else None
     checked = check_content(
         Path(generator.path),
         registers_for(generator.context, settings),
         settings["ARTICLE_PATHS"],
         shown_from=Path(os.getcwd()),
+        memo=memo,
     )
+    if memo is not None:
+        memo_path.parent.mkdir(parents=True, exist_ok=True)
+        memo_path.write_text(json.dumps({"key": memo.key, "files": memo.files}, ensure_ascii=False),
+                             encoding="utf-8")  # fmt: skip
     problems = [p for item in checked for p in item.problems]
     if problems:
         raise BuildStopped(

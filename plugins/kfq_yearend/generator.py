@@ -38,7 +38,8 @@ def raw_of(article) -> Raw:
         zones=tuple(_name(z) for z in meta.get("zones") or ()),
         genre=_name(meta.get("genre") or ""),
         slug=str(article.slug),
-        url=str(article.url),
+        # kfq_catalog worked the URL out once per build (Pelican expands it on every access).
+        url=str(getattr(article, "href", None) or article.url),
         # kfq_catalog counted it once per build; count here only without that plugin.
         zishu=getattr(article, "zishu", None) or zishu(Markup(article.content).striptags()),
         status=str(getattr(article, "status", "published")),
@@ -60,7 +61,8 @@ class YearendGenerator(Generator):
         for year in years:
             ranked = rank_year(collect(raws, registers, year), registers)
             data = page_data(ranked.collection, ranked.standings, registers, ranked.rules.top)
-            pages.append({"year": year, "url": url.format(year=year), "data": data})
+            sources = [r.where for r in raws if r.date.year == year]
+            pages.append({"year": year, "url": url.format(year=year), "data": data, "sources": sources})
         # Per-build state lives on the context, where templates can reach it too.
         state(self.context)["contributor_years"] = pages
 
@@ -77,4 +79,8 @@ class YearendGenerator(Generator):
                 page_name=page["url"].rstrip("/"),
                 contributors=page["data"],
                 contributor_years=pages,
+                # For the editors' quick rebuild (kfq_quick): the year's articles, and the
+                # other years it links to.
+                kfq_sources=page["sources"],
+                kfq_listing=[*(str(p["year"]) for p in pages), *page["sources"]],
             )
