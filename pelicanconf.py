@@ -33,6 +33,7 @@ USE_FOLDER_AS_CATEGORY = False
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "yaml_metadata",
+    "kfq_reader",
     "sitemap",
     "kfq_validate",
     "kfq_templates",
