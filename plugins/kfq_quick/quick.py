@@ -10,6 +10,7 @@ full build.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import time
@@ -52,8 +53,8 @@ class _KeepUnchanged:
 
     Pelican renders and writes each page of a paginated listing inside one closure; the
     only seam per page is template.render(). An unchanged page is "rendered" as nothing and
-    its write goes to os.devnull (Pelican's own way of skipping a file), so the page stays
-    on disk and content_written still fires for the sitemap.
+    QuickWriter._open_w sends that write nowhere (as Pelican itself skips a file, to
+    os.devnull), so the page stays on disk and content_written still fires for the sitemap.
     """
 
     def __init__(self, template, writer: QuickWriter):
@@ -102,7 +103,7 @@ class QuickWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         if filename in self._kept:
             self._kept.discard(filename)
-            return open(os.devnull, "w", encoding=encoding)
+            return io.StringIO()  # the empty "rendering" goes nowhere; the page stays on disk
         return super()._open_w(filename, encoding, override)
 
 
