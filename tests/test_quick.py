@@ -192,3 +192,19 @@ def test_an_article_broken_after_a_quick_build_still_stops_the_next(quick):
     build = quick.run()
     assert build.returncode == 1
     assert "valid-article.md:6: zones: unknown zone '左云经济技术开发去'" in build.log
+
+
+def test_compiled_templates_are_not_shared_by_environments_that_compile_differently(tmp_path):
+    from jinja2 import DictLoader, Environment
+
+    from kfq.jinja_cache import TemplateCache
+
+    cache = TemplateCache(str(tmp_path))
+    source = {"t.html": "<p>\n  {{ x }}\n</p>\n"}
+    plain = Environment(loader=DictLoader(source), bytecode_cache=cache)
+    assert plain.get_template("t.html").render(x="<b>") == "<p>\n  <b>\n</p>"
+    # Same template, same cache, another option: it must compile anew, not reuse the above.
+    escaping = Environment(loader=DictLoader(source), bytecode_cache=cache, autoescape=True)
+    assert escaping.get_template("t.html").render(x="<b>") == "<p>\n  &lt;b&gt;\n</p>"
+    again = Environment(loader=DictLoader(source), bytecode_cache=cache)
+    assert again.get_template("t.html").render(x="<b>") == "<p>\n  <b>\n</p>"
