@@ -46,6 +46,7 @@ PLUGINS = [
     "kfq_search",
     "kfq_quick",
     "kfq_yearend",
+    "kfq_minify",
 ]
 
 KFQ = {

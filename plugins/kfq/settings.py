@@ -23,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_GLOB": "articles/**/*.html",
     # How many related articles an article page shows.
     "RELATED_COUNT": 5,
+    # Ship lighter pages (kfq_minify): templates without their layout whitespace, minified
+    # CSS (the readable CSS stays in theme/static/css/). Off to read pages as written.
+    "MINIFY": True,
 }
 
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import ARTIFACTS, screenshot
+from .conftest import ARTIFACTS, VIEWPORTS, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -244,3 +244,39 @@ def test_an_article_prints_cleanly(served_seed_site, page):
     if page.viewport_name == "desktop":
         ARTIFACTS.mkdir(exist_ok=True)
         page.pdf(path=str(ARTIFACTS / "article-print.pdf"), format="A4")
+
+
+HEAVIEST = "/articles/2023/09/xiang-gao-er-pan-xu-shi-qian-xing/"
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+def test_the_heaviest_article_keeps_focus_dark_mode_print_and_tap_targets(served_seed_site, browser, touch):
+    """The longest article, on its lightened page: what site.css must still give it."""
+    viewport = VIEWPORTS["phone" if touch else "desktop"]
+    context = browser.new_context(viewport=viewport, locale="zh-CN", has_touch=touch, is_mobile=touch)
+    pg = context.new_page()
+    try:
+        pg.goto(served_seed_site + HEAVIEST)
+        pg.keyboard.press("Tab")
+        skip = pg.evaluate(
+            """() => { const e = document.activeElement, s = getComputedStyle(e);
+                return {cls: e.className, top: e.getBoundingClientRect().top,
+                        outline: parseFloat(s.outlineWidth)}; }"""
+        )
+        assert skip["cls"] == "skip" and skip["top"] >= 0 and skip["outline"] >= 2
+        targets = [".sections a", "#site-q", ".search-box button", ".breadcrumbs a", ".zone-nav a"]
+        targets += [".colophon-links a"] + ([".head-facets a", ".story-foot a", ".byline a"] if touch else [])
+        for selector in targets:
+            for target in pg.locator(selector).all():
+                box = target.bounding_box()
+                assert box["height"] >= 44, (selector, target.inner_text(), box)
+        pg.emulate_media(color_scheme="dark")
+        assert luminance(pg, "body", "backgroundColor") < 0.05
+        assert luminance(pg, ".story h1", "color") > 0.6 and luminance(pg, ".story .body p", "color") > 0.6
+        pg.emulate_media(media="print", color_scheme="light")
+        for hidden in (".sections", ".search-box", ".breadcrumbs", ".zone-nav", ".related", ".story-foot"):
+            assert not pg.locator(hidden).first.is_visible(), hidden
+        assert pg.locator(".story h1").is_visible() and pg.locator(".story .body h2").first.is_visible()
+        assert pg.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    finally:
+        context.close()
