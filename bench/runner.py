@@ -152,7 +152,7 @@ class Bench:
             self.step(
                 "plain_pagefind",
                 "plain Pagefind over its article pages",
-                pagefind_command(self.root / "plain-output", "articles/**/*.html"),
+                pagefind_command(self.root / "plain-output", "articles/**/*.html", root_selector=None),
             )
             # What `invoke build` runs: Pelican with our plugins, then, once it has exited,
             # Pagefind over the article pages (timed inside the tree as the search-index step).

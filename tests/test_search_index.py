@@ -35,7 +35,24 @@ def test_the_command_reads_only_the_glob_and_runs_quietly(tmp_path):
     command = pagefind_command(tmp_path, "articles/**/*.html")
     assert command[0] == str(pagefind_executable())
     assert "extended" in command[0]
-    assert command[1:] == ["--site", str(tmp_path), "--glob", "articles/**/*.html", "--quiet"]
+    assert command[1:5] == ["--site", str(tmp_path), "--glob", "articles/**/*.html"]
+    assert command[5:] == ["--quiet", "--root-selector", "[data-pagefind-body]"]
+
+
+def test_the_article_as_root_gives_the_same_index(seed_site, tmp_path):
+    """Pagefind skips the page furniture around data-pagefind-body; the index must not change."""
+    import shutil
+    import subprocess
+
+    trees = {}
+    for name, root in (("root", "[data-pagefind-body]"), ("whole", None)):
+        site = tmp_path / name
+        shutil.copytree(seed_site.output / "articles", site / "articles")
+        subprocess.run(pagefind_command(site, "articles/**/*.html", root_selector=root), check=True)
+        index = site / "pagefind"
+        trees[name] = {p.relative_to(index): p.read_bytes() for p in index.rglob("*") if p.is_file()}
+    assert trees["root"] == trees["whole"]
+    assert any(str(p).startswith("fragment/") for p in trees["root"])  # the seed articles are in it
 
 
 def test_a_pagefind_failure_is_named(tmp_path, monkeypatch):
