@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -202,35 +201,38 @@ def livereload(c, port=8000):
 
     import pelicanconf
 
-    # Each rebuild is its own Pelican process: an invalid article stops that build with
-    # its messages, and the server stays up for the editor's next save. The loop skips the
-    # search index (`invoke build` makes it), keeps Pelican's content cache between saves
-    # (uncompressed: zlib cost more than it saved) and renders again only the pages whose
-    # articles changed (kfq_quick). The session's first build writes every page, whatever
-    # another build left in output/.
+    # A build server (kfq_quick.live) loads Pelican and the plugins once and forks each
+    # build: an invalid article stops that build with its messages, and the server stays up
+    # for the editor's next save. The loop skips the search index (`invoke build` makes
+    # it), keeps Pelican's content cache between saves (uncompressed: zlib cost more than it
+    # saved) and renders again only the pages whose articles changed (kfq_quick). The
+    # session's first build writes every page, whatever another build left in output/.
     from kfq.quick import LEDGER
+    from kfq_quick.live import LiveServer
 
     (ROOT / getattr(pelicanconf, "CACHE_PATH", "cache") / LEDGER).unlink(missing_ok=True)
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        "content",
-        "-s",
-        "pelicanconf.py",
-        "-e",
-        *LIVE_SETTINGS,
-        live_kfq(pelicanconf.KFQ),
-    ]
+    server = LiveServer(
+        ["content", "-s", "pelicanconf.py", "-e", *LIVE_SETTINGS, live_kfq(pelicanconf.KFQ)], ROOT
+    )
 
     def rebuild() -> None:
-        subprocess.run(command, cwd=ROOT, check=False)
+        server.build()
+
+    def restart() -> None:
+        # The server holds the plugins' code as it was: new code needs a new server.
+        server.restart()
+        server.build()
 
     rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(str(ROOT / pattern), rebuild)
-    server.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+    watcher = Server()
+    for pattern in ("content/**/*", "theme/**/*"):
+        watcher.watch(str(ROOT / pattern), rebuild)
+    for pattern in ("plugins/**/*.py", "pelicanconf.py"):
+        watcher.watch(str(ROOT / pattern), restart)
+    try:
+        watcher.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+    finally:
+        server.close()
 
 
 @task(

@@ -15,7 +15,7 @@ import os
 import subprocess
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,11 +72,38 @@ def tree_rss(root: int, watch: str = "") -> tuple[int, int]:
     return total, watched
 
 
+class _Sampler:
+    """Samples the memory of a process tree every PERIOD_S until stopped."""
+
+    def __init__(self, root: int, watch: str = ""):
+        self.root, self.watch = root, watch
+        self.peak = self.step_peak = 0
+        self.first = self.last = 0.0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.is_set():
+            total, watched = tree_rss(self.root, self.watch)
+            self.peak = max(self.peak, total)
+            if watched:
+                now = time.perf_counter()
+                self.first, self.last = self.first or now, now
+                # The whole tree while the step runs: the parent's memory stays held meanwhile.
+                self.step_peak = max(self.step_peak, total)
+            self.done.wait(PERIOD_S)
+
+    def stop(self, seconds: float, returncode: int, output: str) -> Measured:
+        self.done.set()
+        self.thread.join()
+        # A watched step seen in k samples lasted about k periods, not k - 1.
+        step_s = self.last - self.first + PERIOD_S if self.first else 0.0
+        return Measured(seconds, self.peak / 2**20, returncode, output, step_s, self.step_peak / 2**20)
+
+
 def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, watch: str = "") -> Measured:
     """Run command in cwd to its end; its output is kept (merged) for the caller to show or parse."""
-    peak = step_peak = 0
-    first = last = 0.0
-    done = threading.Event()
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(command),
@@ -85,25 +112,15 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, wa
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-
-    def sample() -> None:
-        nonlocal peak, step_peak, first, last
-        while not done.is_set():
-            total, watched = tree_rss(proc.pid, watch)
-            peak = max(peak, total)
-            if watched:
-                now = time.perf_counter()
-                first, last = first or now, now
-                # The whole tree while the step runs: the parent's memory stays held meanwhile.
-                step_peak = max(step_peak, total)
-            done.wait(PERIOD_S)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = _Sampler(proc.pid, watch)
     output = proc.communicate()[0].decode("utf-8", "replace")
-    seconds = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    # A watched step seen in k samples lasted about k periods, not k - 1.
-    step_s = last - first + PERIOD_S if first else 0.0
-    return Measured(seconds, peak / 2**20, proc.returncode, output, step_s, step_peak / 2**20)
+    return sampler.stop(time.perf_counter() - start, proc.returncode, output)
+
+
+def during(pid: int, work: Callable[[], int]) -> Measured:
+    """Time work() (which returns an exit status) while sampling the tree of process pid: a
+    server that does the work in children of its own."""
+    sampler = _Sampler(pid)
+    start = time.perf_counter()
+    returncode = work()
+    return sampler.stop(time.perf_counter() - start, returncode, "")

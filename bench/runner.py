@@ -21,6 +21,7 @@ from bench.prose import Prose, real_sentences
 from bench.report import table
 from kfq.registers import load_registers
 from kfq.search import pagefind_command
+from kfq_quick.live import LiveServer
 from tasks import LIVE_SETTINGS
 
 PYTHON = sys.executable
@@ -59,20 +60,13 @@ def pelican(out: str, conf: Path, *extra: str) -> list[str]:
     return [PYTHON, "-m", "pelican", "content", "-s", str(conf), "-o", out, *extra]
 
 
-def livereload_command(cache: Path) -> list[str]:
-    """What each save runs under `invoke livereload` (tasks.py), output kept, search off.
-
-    WRITE_CHANGED_ONLY turns on kfq_quick, which rewrites only pages showing a changed article.
-    """
-    return pelican(
-        "live-output",
-        SITE / "pelicanconf.py",
-        "--cache-path",
-        str(cache),
-        "-e",
-        *LIVE_SETTINGS,
-        site_kfq(SEARCH_INDEX=False, WRITE_CHANGED_ONLY=True),
-    )
+def livereload_arguments(cache: Path) -> list[str]:
+    """The Pelican arguments of each save under `invoke livereload` (tasks.py): output kept,
+    search off, WRITE_CHANGED_ONLY (kfq_quick renders only pages showing a changed article)."""
+    return [
+        "content", "-s", str(SITE / "pelicanconf.py"), "-o", "live-output", "--cache-path", str(cache),
+        "-e", *LIVE_SETTINGS, site_kfq(SEARCH_INDEX=False, WRITE_CHANGED_ONLY=True),
+    ]  # fmt: skip
 
 
 def site_build_command() -> list[str]:
@@ -113,18 +107,32 @@ class Bench:
         self.root = work / str(articles)
         self.runs: dict[str, list[measure.Measured]] = {}
 
-    def step(self, key: str, label: str, command: list[str], watch: str = "") -> measure.Measured:
-        done = len(self.runs.get(key, []))
-        of = f" ({done + 1}/{self.repeats})" if self.repeats > 1 and key in REPEATED else ""
-        print(f"- {label}{of} …", flush=True)
-        m = measure.run(command, self.root, watch=watch)
+    def record(self, key: str, label: str, m: measure.Measured, inside: str = "") -> measure.Measured:
         if m.returncode != 0:
             print(m.output[-4000:], file=sys.stderr)
             raise SystemExit(f"bench: {label} failed with exit status {m.returncode}")
-        inside = f"   (its {watch} step {m.step_s:.1f} s)" if watch else ""
         print(f"  {m.seconds:8.1f} s   peak {m.peak_mb:7.0f} MB{inside}", flush=True)
         self.runs.setdefault(key, []).append(m)
         return m
+
+    def announce(self, key: str, label: str) -> None:
+        done = len(self.runs.get(key, []))
+        of = f" ({done + 1}/{self.repeats})" if self.repeats > 1 and key in REPEATED else ""
+        print(f"- {label}{of} …", flush=True)
+
+    def step(self, key: str, label: str, command: list[str], watch: str = "") -> measure.Measured:
+        self.announce(key, label)
+        m = measure.run(command, self.root, watch=watch)
+        return self.record(key, label, m, f"   (its {watch} step {m.step_s:.1f} s)" if watch else "")
+
+    def live_step(self, key: str, label: str, server: LiveServer) -> measure.Measured:
+        """One save under `invoke livereload`: a build by its server, timed from the request
+        to the answer, with the memory of the server and its build."""
+        self.announce(key, label)
+        m = measure.during(server.pid, server.build)
+        if m.returncode != 0 and server.log:
+            m = measure.Measured(m.seconds, m.peak_mb, m.returncode, server.log.read_text(encoding="utf-8"))
+        return self.record(key, label, m)
 
     def timed(self, label: str, work: Callable[[], object]) -> tuple[float, object]:
         print(f"- {label} …", flush=True)
@@ -158,10 +166,17 @@ class Bench:
             # Pagefind over the article pages (timed inside the tree as the search-index step).
             self.step("site", "site build (invoke build: plugins, then search index)", site_build_command(),
                       watch="pagefind")  # fmt: skip
-        self.step("live_cold", "editors' build, cache cold (livereload)", livereload_command(cache))
-        for _ in range(self.repeats):
-            edited = edit_one(corpus)
-            self.step("live_edit", f"rebuild after editing {edited.name}", livereload_command(cache))
+        # `invoke livereload` starts its build server once (not timed: the editor waits for
+        # it once a session), then each save is one build of that server.
+        log = self.root / "livereload.log"
+        server = LiveServer(livereload_arguments(cache), self.root, log=log)
+        try:
+            self.live_step("live_cold", "editors' build, cache cold (livereload)", server)
+            for _ in range(self.repeats):
+                edited = edit_one(corpus)
+                self.live_step("live_edit", f"rebuild after editing {edited.name}", server)
+        finally:
+            server.close()
         task = [PYTHON, "-m", "invoke", "-r", str(SITE)]
         self.step("check", "invoke check on the corpus", [*task, "check"])
         registers = load_registers(corpus.content / "data")

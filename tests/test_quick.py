@@ -208,3 +208,33 @@ def test_compiled_templates_are_not_shared_by_environments_that_compile_differen
     assert escaping.get_template("t.html").render(x="<b>") == "<p>\n  &lt;b&gt;\n</p>"
     again = Environment(loader=DictLoader(source), bytecode_cache=cache)
     assert again.get_template("t.html").render(x="<b>") == "<p>\n  <b>\n</p>"
+
+
+def test_the_build_server_rebuilds_each_save_and_outlives_a_broken_article(quick, tmp_path):
+    """What `invoke livereload` runs: one server, a forked build per save."""
+    import json
+
+    from conftest import ROOT
+    from kfq_quick.live import LiveServer
+
+    settings = quick_settings(tmp_path / "cache")
+    argv = [str(quick.build.content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(quick.build.output), "-e"]
+    argv += [f"{k}={json.dumps(v)}" for k, v in settings.items()]
+    log = tmp_path / "live.log"
+    server = LiveServer(argv, ROOT, log=log)
+    try:
+        quick.edit("articles/2023/valid-article.md", "向高而攀 蓄势前行", "向高而攀 再启新程")
+        assert server.build() == 0
+        assert "再启新程" in quick.page(MINE).read_text(encoding="utf-8")
+        quick.edit(
+            "articles/2023/valid-article.md", "zones: [左云经济技术开发区]", "zones: [左云经济技术开发去]"
+        )
+        assert server.build() == 1
+        assert "unknown zone '左云经济技术开发去'" in log.read_text(encoding="utf-8")
+        quick.edit("articles/2023/valid-article.md", "开发去", "开发区")
+        quick.edit("articles/2023/valid-article.md", "再启新程", "三启新程")
+        assert server.build() == 0  # the same server, after the failed build
+        assert "三启新程" in quick.page(MINE).read_text(encoding="utf-8")
+    finally:
+        server.close()
+    assert server.proc.returncode == 0
