@@ -4,9 +4,11 @@ Why sampling /proc: `/usr/bin/time -v` (and getrusage's ru_maxrss) reports the l
 process, not a tree (pelican → pagefind, python -m invoke → pelican), and psutil is not a
 dependency. The machine's memory cgroup belongs to the session machinery (cgroup v1, not
 delegated), so no cgroup of our own either. Every 50 ms we follow /proc/PID/task/*/children
-from the command to its descendants and sum their resident set sizes; the peak is the largest
-such sum. Summed RSS counts shared library pages once per process, which slightly overstates
-a tree of several Python processes; a peak shorter than the sampling period can be missed.
+from the command to its descendants and sum their proportional set sizes (PSS, from
+/proc/PID/smaps_rollup): a page shared by k processes counts 1/k in each, so the sum is what the
+tree holds. Summed RSS would count a shared page once per process: a forked build (the
+editors' build server) shares most of its pages with its parent, and RSS counted them twice.
+A peak shorter than the sampling period can be missed.
 """
 
 from __future__ import annotations
@@ -52,16 +54,28 @@ def _kids(pid: int) -> list[int]:
     return kids
 
 
+def _pss(pid: int) -> int:
+    """Bytes of pid's proportional set size; its RSS where the kernel has no smaps_rollup."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except FileNotFoundError:
+        pass
+    with open(f"/proc/{pid}/statm", "rb") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
 def tree_rss(root: int, watch: str = "") -> tuple[int, int]:
-    """Bytes resident now in root and all its descendants, and in those whose name starts
-    with watch (0 when watch is empty or no such process runs)."""
+    """Bytes resident now (PSS) in root and all its descendants, and in those whose name
+    starts with watch (0 when watch is empty or no such process runs)."""
     total, watched, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         todo += _kids(pid)
         try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                rss = int(f.read().split()[1]) * PAGE
+            rss = _pss(pid)
             name = Path(f"/proc/{pid}/comm").read_text(encoding="utf-8") if watch else ""
         except OSError:
             continue
