@@ -280,3 +280,33 @@ def test_the_heaviest_article_keeps_focus_dark_mode_print_and_tap_targets(served
         assert pg.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
     finally:
         context.close()
+
+
+LISTING_PAGES = [
+    "/",
+    "/zones/",
+    "/zones/zuoyun-jingji-jishu-kaifaqu/",
+    "/themes/",
+    "/themes/keji-chuangxin/",
+    "/authors/",
+    "/archives/",
+    "/submit/",
+    "/contributors/2024/",
+]
+
+
+@pytest.mark.parametrize("path", LISTING_PAGES)
+def test_every_link_of_the_other_pages_is_a_44px_target_on_a_touch_screen(served_seed_site, browser, path):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="zh-CN", has_touch=True, is_mobile=True)
+    pg = context.new_page()
+    try:
+        pg.goto(served_seed_site + path)
+        small = pg.evaluate(
+            """() => [...document.querySelectorAll('main a')]
+                .map(a => [a.textContent.trim(), Math.round(a.getBoundingClientRect().height)])
+                .filter(([, h]) => h < 44)"""
+        )
+        assert small == []
+        assert pg.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+    finally:
+        context.close()
