@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
 from conftest import ROOT, fixture_article
+from kfq.text import zishu
 from kfq_reader.reader import LibyamlMetadataReader, use_libyaml
 
 ARTICLES = sorted((ROOT / "content" / "articles").rglob("*.md"))
@@ -25,8 +27,11 @@ def test_libyaml_reads_each_article_as_pelican_yaml_metadata_does(path: Path, se
     ours = LibyamlMetadataReader(settings).read(str(path))
     theirs = YAMLMetadataReader(settings).read(str(path))
     assert ours[0] == theirs[0]
+    counted = ours[1].pop("zishu")
     assert {k: str(v) for k, v in ours[1].items()} == {k: str(v) for k, v in theirs[1].items()}
     assert ours[1]["date"] == theirs[1]["date"]
+    # ... and counts the 字数 of what it read, kept in Pelican's cache with the text.
+    assert counted == zishu(Markup(ours[0]).striptags()) > 0
 
 
 def test_broken_yaml_is_read_as_no_metadata_as_before(settings, caplog):

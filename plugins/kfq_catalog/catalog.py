@@ -59,7 +59,8 @@ def resolve_articles(generator) -> None:
         # an article is listed on a dozen pages.
         article.href = article.url
         article.isodate = article.date.date().isoformat()
-        article.zishu = zishu(Markup(article.content).striptags())
+        # kfq_reader counted it when the file was read (and Pelican's cache kept it).
+        article.zishu = getattr(article, "zishu", None) or zishu(Markup(article.content).striptags())
         article.reading_minutes = minutes_for(article.zishu)
     terms = {
         "zone": zone_terms(articles, registers),
