@@ -310,3 +310,20 @@ def test_every_link_of_the_other_pages_is_a_44px_target_on_a_touch_screen(served
         assert pg.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
     finally:
         context.close()
+
+
+def test_search_results_are_44px_targets_on_a_touch_screen(served_seed_site, browser):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="zh-CN", has_touch=True, is_mobile=True)
+    pg = context.new_page()
+    try:
+        pg.goto(served_seed_site + "/search/?q=" + quote("左云"))
+        pg.wait_for_function("document.getElementById('search-status').textContent.includes('。')")
+        assert pg.locator("#search-results .item-title a").count() > 0
+        small = pg.evaluate(
+            """() => [...document.querySelectorAll('main a')]
+                .map(a => [a.textContent.trim(), Math.round(a.getBoundingClientRect().height)])
+                .filter(([, h]) => h < 44)"""
+        )
+        assert small == []
+    finally:
+        context.close()
