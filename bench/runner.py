@@ -22,7 +22,7 @@ from bench.report import table
 from kfq.registers import load_registers
 from kfq.search import pagefind_command
 from kfq_quick.live import LiveServer
-from tasks import LIVE_SETTINGS
+from tasks import LIVE_SETTINGS, live_kfq
 
 PYTHON = sys.executable
 # The site under test: this checkout, or a copy with a proposed fix (KFQ_BENCH_SITE=/path).
@@ -49,11 +49,10 @@ ARTICLE_SAVE_AS = "articles/{date:%Y}/{date:%m}/{slug}/index.html"
 """
 
 
-def site_kfq(**changes: object) -> str:
-    """The KFQ setting of pelicanconf.py with changes, as JSON for `pelican -e`."""
+def site_kfq() -> dict:
+    """The KFQ setting of the site's pelicanconf.py."""
     # The project's own settings, read rather than copied, so the bench follows them.
-    conf = runpy.run_path(str(SITE / "pelicanconf.py"))
-    return "KFQ=" + json.dumps({**conf["KFQ"], **changes}, ensure_ascii=False)
+    return runpy.run_path(str(SITE / "pelicanconf.py"))["KFQ"]
 
 
 def pelican(out: str, conf: Path, *extra: str) -> list[str]:
@@ -61,17 +60,17 @@ def pelican(out: str, conf: Path, *extra: str) -> list[str]:
 
 
 def livereload_arguments(cache: Path) -> list[str]:
-    """The Pelican arguments of each save under `invoke livereload` (tasks.py): output kept,
-    search off, WRITE_CHANGED_ONLY (kfq_quick renders only pages showing a changed article)."""
+    """The Pelican arguments of each save under `invoke livereload`, with tasks.py's own
+    overrides (output kept, search off, only pages showing a changed article rendered)."""
     return [
         "content", "-s", str(SITE / "pelicanconf.py"), "-o", "live-output", "--cache-path", str(cache),
-        "-e", *LIVE_SETTINGS, site_kfq(SEARCH_INDEX=False, WRITE_CHANGED_ONLY=True),
+        "-e", *LIVE_SETTINGS, live_kfq(site_kfq()),
     ]  # fmt: skip
 
 
 def site_build_command() -> list[str]:
     """`invoke build` (tasks.py) for the corpus: Pelican without the index, then Pagefind."""
-    no_index = site_kfq(SEARCH_INDEX=False)
+    no_index = "KFQ=" + json.dumps({**site_kfq(), "SEARCH_INDEX": False}, ensure_ascii=False)
     build = pelican("output", SITE / "pelicanconf.py", "--fatal", "errors", "-e", no_index)
     index = pagefind_command(Path("output"), "articles/**/*.html")
     return ["sh", "-c", f"{shlex.join(build)} && {shlex.join(index)}"]
