@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,6 +30,19 @@ def registers() -> Registers:
 def site_registers() -> Registers:
     """The real registers the site ships with."""
     return load_registers(ROOT / "content" / "data")
+
+
+def seed_articles() -> list[tuple[dict, str]]:
+    """(front-matter, Markdown body) of every shipped article, the front-matter read by PyYAML
+    itself rather than the core's reader (the tests hold the site to it); meta["url"] is
+    where the article's page is."""
+    out = []
+    for path in sorted((ROOT / "content/articles").rglob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---", 2)
+        meta = yaml.safe_load(front)
+        meta["url"] = f"/articles/{meta['date'].year}/{meta['date'].month:02d}/{meta['slug']}/"
+        out.append((meta, body))
+    return out
 
 
 def fixture_article(name: str) -> Path:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, make_content, run_pelican
+from conftest import ROOT, make_content, run_pelican, seed_articles
 from kfq.registers import load_registers
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -24,12 +24,7 @@ def soup(build, rel: str) -> BeautifulSoup:
 
 
 def front_matters() -> list[dict]:
-    out = []
-    for path in sorted((ROOT / "content/articles").rglob("*.md")):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-        meta["url"] = f"/articles/{meta['date'].year}/{meta['date'].month:02d}/{meta['slug']}/"
-        out.append(meta)
-    return out
+    return [meta for meta, _ in seed_articles()]
 
 
 def article_links(page: BeautifulSoup) -> list[str]:

@@ -7,11 +7,10 @@ import re
 
 import pytest
 import tinycss2
-import yaml
 from bs4 import BeautifulSoup
 
 from bench.pages import BUDGET, weight
-from conftest import ROOT
+from conftest import seed_articles
 from kfq.text import format_date, minutes_for
 
 HEAVIEST = "articles/2023/09/xiang-gao-er-pan-xu-shi-qian-xing/index.html"
@@ -27,20 +26,12 @@ TEXT_LONGER_THAN_THE_BUDGET_ALLOWS = {
 DATELINE = re.compile(r"^(本刊讯|本报讯|科学导报讯)")
 
 
-def seed_articles() -> list[tuple[str, dict, str]]:
-    """(page path, front-matter, Markdown body) of every published seed article."""
-    out = []
-    for path in sorted((ROOT / "content/articles").rglob("*.md")):
-        _, front, body = path.read_text(encoding="utf-8").split("---", 2)
-        meta = yaml.safe_load(front)
-        if meta.get("status", "published") != "published":
-            continue
-        d = meta["date"]
-        out.append((f"articles/{d.year}/{d.month:02d}/{meta['slug']}/index.html", meta, body))
-    return out
-
-
-SEEDS = seed_articles()
+# (page path, front-matter, Markdown body) of every published seed article.
+SEEDS = [
+    (meta["url"].lstrip("/") + "index.html", meta, body)
+    for meta, body in seed_articles()
+    if meta.get("status", "published") == "published"
+]
 IDS = [meta["slug"] for _, meta, _ in SEEDS]
 
 
