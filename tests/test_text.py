@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kfq.text import format_date, format_month, han_count, reading_minutes, zishu
+from kfq.text import format_date, format_issue_date, format_month, han_count, reading_minutes, zishu
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,15 @@ def test_looks_like_chinese_tells_gb18030_from_bytes_misread_as_it(raw, codec, c
     from kfq.text import looks_like_chinese
 
     assert looks_like_chinese(raw.encode(codec).decode("gb18030", errors="replace")) is chinese
+
+
+@pytest.mark.parametrize(
+    ("value", "estimated", "expected"),
+    [
+        (dt.date(2024, 5, 6), False, "2024年5月6日"),
+        (dt.date(2024, 5, 6), True, "约2024年5月"),
+        (dt.date(2023, 12, 31), True, "约2023年12月"),
+    ],
+)
+def test_an_estimated_date_shows_only_its_month_as_an_estimate(value, estimated, expected):
+    assert format_issue_date(value, estimated) == expected

@@ -74,6 +74,12 @@ def format_date(value: dt.date | dt.datetime) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def format_issue_date(value: dt.date | dt.datetime, estimated: bool = False) -> str:
+    """An article's date for readers and the office: 2024年5月5日 when printed or confirmed,
+    约2024年5月 when it is only an estimate (front-matter `date_basis`), never shown as fact."""
+    return f"约{format_month(value)}" if estimated else format_date(value)
+
+
 def format_month(value: dt.date | dt.datetime) -> str:
     """A month as 2024年5月."""
     return f"{value.year}年{value.month}月"
