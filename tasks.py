@@ -118,6 +118,54 @@ def import_seeds(c, source="seeds", dest="content/articles", force=False):
 
 @task(
     help={
+        "source": "folder of the printed pages and their decisions.yaml (default: seeds)",
+        "dest": "folder of the imported articles (default: content/articles)",
+        "list": "only list the open doubts, ask nothing",
+    }
+)
+def review(c, source="seeds", dest="content/articles", list=False):
+    """See and settle the import's open doubts; settled articles are imported again as published."""
+    from kfq.importer import ImporterError, import_pages
+    from kfq.importer.resolve import ask, decide, open_articles
+
+    pending = open_articles(Path(dest))
+    if not pending:
+        print("No open doubts: every imported article is settled.")
+        return
+    print(f"{len(pending)} imported article(s) wait for an editor:")
+    decided = 0
+    for n, art in enumerate(pending, start=1):
+        print(f"\n[{n}/{len(pending)}] {art.path}  ({art.source})")
+        basis = " (estimated)" if art.meta.get("date_basis") else ""
+        authors = "、".join(map(str, art.meta.get("authors") or [])) or "unsigned"
+        zones = "、".join(map(str, art.meta.get("zones") or [])) or "none"
+        print(f"  «{art.title}»  authors: {authors}  zones: {zones}  date: {art.meta.get('date')}{basis}")
+        print(f"  opens: {art.opening}……")
+        for d in art.doubts:
+            print(f"  doubt: {d}")
+        if list or not sys.stdin.isatty():
+            continue
+        fields, accept = ask(art, input)
+        if fields or accept:
+            decide(Path(source), art, fields, accept)
+            decided += 1
+    if list or not sys.stdin.isatty():
+        if not list:
+            print("\n(not a terminal: nothing asked; run `invoke review` in a terminal to settle them)")
+        raise Exit(code=1)
+    if decided:
+        try:
+            report = import_pages(Path(source), Path(dest), _registers(Path("content")))
+        except (ImporterError, KfqError) as e:
+            raise Exit(str(e), code=1) from e
+        print(f"\n{decided} decision(s) recorded in {Path(source) / 'decisions.yaml'}; imported again:")
+        print(report.summary())
+    left = open_articles(Path(dest))
+    print(f"{len(left)} article(s) still have open doubts." if left else "Every doubt is settled.")
+
+
+@task(
+    help={
         "year": "the year to list, e.g. 2024 (required)",
         "out": "where to write the files (default: output/contributors/YYYY/)",
         "content": "the content folder (default: content)",

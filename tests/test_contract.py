@@ -52,6 +52,7 @@ def test_good_articles_have_no_problems(case, registers):
 
 
 def write(tmp_path, front: str, body: str = "本刊讯 正文。", name: str = "a") -> object:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / f"{name}.md"
     path.write_text(f"---\n{front}\n---\n\n{body}\n", encoding="utf-8")
     return path
@@ -195,3 +196,35 @@ def test_the_memo_key_follows_the_registers(tmp_path):
     assert memo_key(data) == before
     (data / "zones.yaml").write_text("zones: [] # 新增\n", encoding="utf-8")
     assert memo_key(data) != before
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "words"),
+    [
+        ("status: published\ndoubts:\n  - 'title: no headline printed'", "doubts", "open doubt"),
+        ("title2: x\ndoubts: 标题", "doubts", "list of texts"),
+        ("date_basis: ''", "date_basis", "rests on"),
+    ],
+)
+def test_nothing_provisional_is_published(tmp_path, registers, extra, field, words):
+    front = BASE + "\n" + extra.replace("title2: x\n", "")
+    problems = problems_of(write(tmp_path, front), registers)
+    assert [p.field for p in problems] == [field], problems
+    assert words in str(problems[0])
+
+
+@pytest.mark.parametrize(
+    "title", ["【标题待定】由长治经济技术开发区举办的系列讲座", "【待定】项目开工", "标题待定", "TBD"]
+)
+def test_a_published_article_may_not_carry_a_placeholder_title(tmp_path, registers, title):
+    path = write(tmp_path, BASE.replace("title: 标题", f"title: {title}"))
+    assert [p.field for p in problems_of(path, registers)] == ["title"]
+    draft = write(tmp_path / "draft", BASE.replace("title: 标题", f"title: {title}") + "\nstatus: draft")
+    assert problems_of(draft, registers) == []
+
+
+def test_a_draft_may_list_its_doubts_and_an_estimated_date_may_be_published(tmp_path, registers):
+    draft = BASE + "\nstatus: draft\ndoubts:\n  - 'byline: no byline found'"
+    assert problems_of(write(tmp_path, draft), registers) == []
+    estimated = BASE + "\ndate_basis: 'latest event reported: 2023年11月'"
+    assert problems_of(write(tmp_path / "published", estimated), registers) == []

@@ -217,6 +217,7 @@ class FrontPage(Generic[A]):
 
     issue_date: dt.date | None
     issue: list[A]
+    issue_estimated: bool  # the issue's date is an editor's estimate, not printed
     strips: list[Strip[A]]
     themes: list[Term[A]]
 
@@ -243,6 +244,7 @@ def front_page(
     return FrontPage(
         issue_date=issue_date,
         issue=issue,
+        issue_estimated=any(getattr(a, "date_basis", None) for a in issue),
         strips=[Strip(t, t.articles[:per_strip]) for t in covered[:strips]],
         themes=[by_name[n] for n in theme_names if n in by_name],
     )

@@ -29,8 +29,14 @@ OPTIONAL = (
     "image",
     "image_alt",
     "content_hash",
+    "date_basis",  # the date is an estimate (the evidence); readers see 约2024年5月
+    "doubts",  # the importer's open doubts; only a draft may carry them
 )
 FIELDS = REQUIRED + OPTIONAL
+# Titles that hold a place for a headline nobody has written yet.
+PLACEHOLDER_TITLE_RE = re.compile(
+    r"^\s*(?:【\s*(?:标题)?待定\s*】|[\[［(（]?\s*(?:标题待定|待定标题|TBD|TODO)\b)", re.I
+)
 STATUSES = ("published", "draft")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The hint `invoke new` writes into the body; a published article must not keep it.
@@ -106,6 +112,7 @@ class _Checker:
         self.slug()
         self.status()
         self.image()
+        self.provisional()
         if not self.src.body.strip() and self.meta.get("status", "published") == "published":
             self.problems.append(
                 Problem(
@@ -128,6 +135,32 @@ class _Checker:
                 )
             )
         return self.problems
+
+    def provisional(self) -> None:
+        """Nothing provisional reaches readers: a published article has no open doubt and
+        no placeholder title; an estimated date says what it rests on."""
+        published = self.meta.get("status", "published") == "published"
+        doubts = self.meta.get("doubts")
+        if doubts is not None and (
+            not isinstance(doubts, list) or not all(isinstance(d, str) for d in doubts)
+        ):
+            self.add("doubts", "must be a list of texts", "write one `- doubt` per line, or remove the field")
+        elif doubts and published:
+            self.add(
+                "doubts",
+                f"a published article still has {len(doubts)} open doubt(s)",
+                "settle them with `invoke review` (or set status: draft)",
+            )
+        title = self.meta.get("title")
+        if published and isinstance(title, str) and PLACEHOLDER_TITLE_RE.match(title):
+            self.add("title", f"'{title}' is a placeholder", "write the headline, or set status: draft")
+        basis = self.meta.get("date_basis")
+        if basis is not None and (not isinstance(basis, str) or not basis.strip()):
+            self.add(
+                "date_basis",
+                "must say what the estimated date rests on",
+                "write the evidence, or remove date_basis once the printed date is confirmed",
+            )
 
     def text(self, name: str, required: bool = False) -> None:
         if name not in self.meta:

@@ -58,7 +58,9 @@ def resolve_articles(generator) -> None:
         # Worked out once here: Pelican expands `url` from the settings on every access, and
         # an article is listed on a dozen pages.
         article.href = article.url
-        article.isodate = article.date.date().isoformat()
+        # An estimated date is only as precise as the month readers are shown (约2024年5月).
+        day = article.date.date()
+        article.isodate = day.isoformat()[:7] if getattr(article, "date_basis", None) else day.isoformat()
         # kfq_reader counted it when the file was read (and Pelican's cache kept it).
         article.zishu = getattr(article, "zishu", None) or zishu(Markup(article.content).striptags())
         article.reading_minutes = minutes_for(article.zishu)

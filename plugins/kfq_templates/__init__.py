@@ -2,10 +2,19 @@
 
 from pelican import signals
 
-from kfq.text import format_date, format_month, reading_minutes, zishu
+from kfq.text import format_date, format_issue_date, format_month, reading_minutes, zishu
+
+
+def article_date(article) -> str:
+    """An article's date as readers see it: 2024年5月6日, or 约2024年5月 when the front-matter
+    says (`date_basis`) that the date is an estimate, not printed."""
+    return format_issue_date(article.date, bool(getattr(article, "date_basis", None)))
+
 
 FILTERS = {
     "zhdate": format_date,
+    "articledate": article_date,
+    "issuedate": format_issue_date,
     "zhmonth": format_month,
     "zishu": zishu,
     "reading_minutes": reading_minutes,

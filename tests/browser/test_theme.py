@@ -159,7 +159,7 @@ def test_article_page_shows_a_newspaper_hierarchy(served_seed_site, page):
     assert head.locator("h1").inner_text() == "制定具有吸引力的标准厂房招商引资基本政策"
     assert head.locator(".byline").inner_text() == "通讯员 付雅祺"
     meta = head.locator(".dateline-meta").inner_text()
-    assert "2024年6月17日" in meta and "字" in meta and "分钟" in meta
+    assert "约2024年6月" in meta and "字" in meta and "分钟" in meta
     assert page.locator(".story .body p").first.inner_text().startswith("科学导报讯")  # the dateline
     sizes = [
         page.evaluate(f"parseFloat(getComputedStyle(document.querySelector('{s}')).fontSize)")
@@ -174,7 +174,7 @@ def test_article_page_shows_a_newspaper_hierarchy(served_seed_site, page):
 
 def test_front_page_has_the_latest_issue_zone_strips_the_calls_themes_and_search(served_seed_site, page):
     page.goto(served_seed_site + "/")
-    assert page.locator(".front-issue .issue-date").inner_text() == "2024年6月17日"
+    assert page.locator(".front-issue .issue-date").inner_text() == "约2024年6月"
     issue = page.locator(".front-issue h3 a").all_inner_texts()
     assert len(issue) == 6 and "壮大园区经济 加快县域发展" in issue
     strips = page.locator(".strip-title a").all_inner_texts()

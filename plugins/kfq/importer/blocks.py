@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 
 from kfq.importer import bylines
+from kfq.importer.furniture import LABEL_PREFIX_RE, is_caption, is_furniture
 from kfq.importer.lines import DASHES_RE, DATELINE_RE, is_spaced
 from kfq.importer.model import Block, Headline, Unit
 
@@ -14,26 +15,6 @@ BODY, HEADING, HEADLINE, BYLINE, FURNITURE = "body", "heading", "headline", "byl
 # 启事, 公告 … are the paper's notices, not articles; they go to the review whole.
 NOTICE_RE = re.compile(r"(?:启事|公告|通告|声明|告示|讣告|征订|订阅)$")
 
-# Page furniture: lines that belong to the page, not to any article. Each pattern matches a
-# whole line; anything less certain stays in the text and shows in the review.
-PAPER = r"(?:《?科学导报》?|《?开发区建设》?(?:周刊)?)"
-DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
-ISSUE = r"(?:总?第\s*\d+\s*期|第\s*\d+\s*期)"
-PAGE_NO = r"(?:第\s*\d{1,2}\s*版|[A-H]?\d{1,2}\s*版?|第\s*\d{1,3}\s*页)"
-SECTIONS = r"(?:要闻|综合|专版|专题|特刊|园区动态|开发区动态|综合新闻|图片新闻|广告)"
-FURNITURE_RES = (
-    re.compile(rf"^[-—–·\s]*{PAGE_NO}[-—–·\s]*$"),  # 3, - 3 -, 第3版, A3
-    re.compile(rf"^{PAPER}(?:[\s·|｜]*(?:{DATE}|{WEEKDAY}|{ISSUE}|{PAGE_NO}|{SECTIONS}))*$"),
-    re.compile(
-        rf"^(?:{PAPER}[\s·|｜]*)?{DATE}[\s·|｜]*{WEEKDAY}(?:[\s·|｜]*(?:{PAPER}|{ISSUE}|{PAGE_NO}))*$"
-    ),
-    re.compile(rf"^(?:{PAGE_NO}[\s·|｜]*)?{SECTIONS}(?:[\s·|｜]*{PAGE_NO})?$"),
-    re.compile(
-        r"^(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|组版|排版|审核|终审|值班编辑)\s*[:：].{0,20}$"
-    ),
-)
-
 # A line naming a development zone, which above a title is its kicker (引题).
 ZONE_SUFFIX = (
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|示范区"
@@ -41,11 +22,6 @@ ZONE_SUFFIX = (
 )
 ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
 _HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
-
-
-def is_furniture(text: str) -> bool:
-    """A page number, running head, section label, paper name or date line."""
-    return any(p.match(text.strip()) for p in FURNITURE_RES)
 
 
 def names_zone(text: str, zone_names: Collection[str] = ()) -> bool:
@@ -69,7 +45,7 @@ def classify(units: list[Unit], zone_names: Collection[str] = (), known: Collect
     blocks: list[Block] = []
     run: list[Unit] = []
     for unit in units:
-        if unit.standalone and is_furniture(unit.text):
+        if (unit.standalone and is_furniture(unit.text)) or is_caption(unit.text):
             blocks.append(Block(FURNITURE, unit.text, unit.first, unit.last))
         elif unit.standalone:
             run.append(unit)
@@ -149,8 +125,13 @@ def parse_headline(
     titles: list[str] = []
     subtitles: list[str] = []
     signed: list[str] = []
+    labels: list[str] = []
     for unit in lines:
         text = unit.text.strip()
+        label = LABEL_PREFIX_RE.match(text)
+        if label:  # 【开发区观察】 glued before the headline: the column's label, not the title
+            labels.append(label.group("label"))
+            text = text[label.end() :].strip()
         if DASHES_RE.match(text):
             subtitles.append(DASHES_RE.sub("", text).strip())
         elif titles and bylines.parse_line(text, known):
@@ -172,4 +153,5 @@ def parse_headline(
         bylines=signed,
         first=lines[0].first,
         last=lines[-1].last,
+        labels=labels,
     )

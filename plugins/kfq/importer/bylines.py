@@ -12,66 +12,33 @@ import re
 from collections.abc import Collection
 
 from kfq.importer.model import Article, Paragraph
+from kfq.names import is_person_name
 
-ROLE_RE = re.compile(
-    r"^(?:本刊记者|本报记者|特约记者|见习记者|首席记者|记者|特约通讯员|通讯员|实习生|撰稿|撰文|作者"
-    r"|文/图|图/文|文／图|图／文|文|图|摄影|摄)[:：/／]?$"
+# Role words a byline prints before names, as the paper and its contributors write them.
+ROLES = (
+    "本刊特约记者|本刊记者|本报特约记者|本报记者|本台记者|特约记者|见习记者|实习记者|首席记者|驻站记者"
+    "|融媒体记者|记者|特约通讯员|通讯员|实习生|特约撰稿人|撰稿人|撰稿|撰文|执笔|作者|供稿"
+    "|文/图|图/文|文／图|图／文|摄影|文|图|摄"
 )
-ROLE_PREFIX_RE = re.compile(
-    r"^(本刊记者|本报记者|特约记者|见习记者|首席记者|记者|特约通讯员|通讯员|实习生|文/图|图/文|文|图)"
-    r"(?=[\u4e00-\u9fff]{2,4}$)"
-)
-# Common surnames (the Hundred Family Surnames as newspapers meet them); compound ones first.
-COMPOUND_SURNAMES = (
-    "欧阳",
-    "司马",
-    "上官",
-    "诸葛",
-    "东方",
-    "皇甫",
-    "尉迟",
-    "公孙",
-    "慕容",
-    "令狐",
-    "长孙",
-    "宇文",
-    "司徒",
-    "夏侯",
-    "轩辕",
-    "端木",
-    "独孤",
-    "南宫",
-    "西门",
-    "呼延",
-)
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
-    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
-    "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫"
-    "寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻"
-    "位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阎"
-    "郗雒"
-)
+ROLE_RE = re.compile(rf"^(?:{ROLES})[:：/／]?$")
+ROLE_PREFIX_RE = re.compile(rf"^({ROLES})[:：]?(?=[\u4e00-\u9fff]{{2,4}}$)")
+# Marks a commentary prints before its author's name under the headline: □ 姓名.
+SIGN_MARKS = "□■◎●○◆◇▲△☆★"
 ORG_SUFFIX_RE = re.compile(
     r"(?:融媒|融媒体|融媒体中心|新闻中心|宣传部|宣传科|管委会|办公室|报社|电视台|广播电视台|委员会|研究院|"
     r"服务中心|工作站|党工委|新闻办)$"
 )
 _TRAILING_PARENS = re.compile(r"^(?P<prose>.*?[。！？…!?][”’」』]?)\s*(?P<byline>[（(][^（）()]{2,30}[）)])$")
 _TRAILING_SPACED = re.compile(r"^(?P<prose>.*?[。！？…!?][”’」』]?)\s+(?P<byline>[^\s。！？，].{1,30})$")
-_TRAILING_BARE = re.compile(r"^(?P<prose>.*?[。！？…!?][”’」』]?)(?P<byline>[\u4e00-\u9fff]{2,4})$")
+_TRAILING_BARE = re.compile(r"^(?P<prose>.*?[。！？…!?][”’」』]?)(?P<byline>[\u4e00-\u9fff]{2,14})$")
 _DATELINE_PARENS = re.compile(r"^(?P<dateline>\S{2,8}讯)\s*(?P<byline>[（(][^（）()]{2,30}[）)])\s*")
 _SEPARATORS = re.compile(r"[\s、，,/／]+")
 
 
 def is_person(name: str) -> bool:
-    """A Chinese personal name by its form: a surname and one or two characters."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
-        return False
-    if name[:2] in COMPOUND_SURNAMES:
-        return 3 <= len(name) <= 4
-    return name[0] in SURNAMES and len(name) <= 3
+    """A Chinese personal name by its form: a surname of the published data and one or two
+    given characters (kfq.names)."""
+    return is_person_name(name)
 
 
 def is_organisation(name: str) -> bool:
@@ -84,13 +51,13 @@ def parse_line(text: str, known: Collection[str] = ()) -> list[str] | None:
 
     本刊记者 李恒松 → [李恒松]; 记者 王伟 通讯员 汪伟 → [王伟, 汪伟]; （魏亚东） → [魏亚东];
     清徐融媒 → [清徐融媒]; 高起点布局 → None."""
-    text = text.strip()
+    text = text.strip().lstrip(SIGN_MARKS).strip()
     inner = re.fullmatch(r"[（(](.+)[）)]", text)
     if inner:
         text = inner.group(1).strip()
     names: list[str] = []
     roles = 0
-    for token in _SEPARATORS.split(text):
+    for token in _joined_names(_SEPARATORS.split(text), known):
         if not token:
             continue
         if ROLE_RE.match(token):
@@ -111,13 +78,41 @@ def parse_line(text: str, known: Collection[str] = ()) -> list[str] | None:
     return names
 
 
-def split_trailing(text: str, known: Collection[str] = ()) -> tuple[str, str, list[str]] | None:
-    """(prose, byline as printed, names) when a byline is glued to the paragraph's end."""
+def _joined_names(tokens: list[str], known: Collection[str]) -> list[str]:
+    """Tokens with a name printed letter-spaced (通讯员 张 三) joined back into one."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        run = i
+        while (
+            run < len(tokens)
+            and re.fullmatch(r"[\u4e00-\u9fff]", tokens[run])
+            and not ROLE_RE.match(tokens[run])
+        ):
+            run += 1
+        if run - i >= 2:
+            joined = "".join(tokens[i:run])
+            if joined in known or is_person_name(joined):
+                out.append(joined)
+                i = run
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def split_trailing(
+    text: str, known: Collection[str] = (), bare_names: bool = False
+) -> tuple[str, str, list[str]] | None:
+    """(prose, byline as printed, names) when a byline is glued to the paragraph's end.
+
+    A name glued with no space at all (…达产达效。韩燕) is taken only when the register knows
+    it, or, with bare_names, at the end of an article, where no sentence can go on."""
     text = text.rstrip()
     for pattern, needs_known in (
         (_TRAILING_PARENS, False),
         (_TRAILING_SPACED, False),
-        (_TRAILING_BARE, True),
+        (_TRAILING_BARE, not bare_names),
     ):
         m = pattern.match(text)
         if not m:
@@ -154,7 +149,7 @@ def attach(article: Article, known: Collection[str] = ()) -> Article:
             paragraphs[0] = Paragraph(split[0])
             printed.insert(0, (split[1], split[2]))
     if paragraphs and not paragraphs[-1].heading:
-        split = split_trailing(paragraphs[-1].text, known)
+        split = split_trailing(paragraphs[-1].text, known, bare_names=True)
         if split:
             paragraphs[-1] = Paragraph(split[0])
             printed.append((split[1], split[2]))

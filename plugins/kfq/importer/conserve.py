@@ -18,7 +18,7 @@ def han(text: str) -> Counter[str]:
 def _headline(h: Headline | None) -> Counter[str]:
     if h is None:
         return Counter()
-    return han(h.printed) + han("".join(h.bylines))
+    return han(h.printed) + han("".join(h.bylines)) + han("".join(h.labels))
 
 
 def accounted(split: Split, articles: list[Article]) -> Counter[str]:
@@ -26,7 +26,7 @@ def accounted(split: Split, articles: list[Article]) -> Counter[str]:
     out: Counter[str] = Counter()
     for a in articles:
         h = a.headline
-        out += han(h.printed) if h else Counter()
+        out += han(h.printed) + han("".join(h.labels)) if h else Counter()
         out += han(a.body) + han("".join(a.bylines))
         for c in a.corrections:  # a corrected 伊 was on the page: count what was printed
             out += han(c.original)

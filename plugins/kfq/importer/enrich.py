@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from kfq.importer.blocks import ZONE_AT_START_RE
+from kfq.importer.bylines import SIGN_MARKS
 from kfq.importer.lines import DATELINE_RE
 from kfq.importer.model import Article
 from kfq.registers import Call, Registers
@@ -27,7 +28,9 @@ TOPICS_MAX = 3
 # next theme's: signal words such as 开工 or 签约 turn up in most articles.
 THEME_MIN_HITS = 4
 THEME_MARGIN = 1.5
-COMMENT_RE = re.compile(r"评论|短评|时评|述评|评论员|观察|论坛|观点|编者按|随笔|札记")
+# A column label that names a commentary, and the words a commentary's title is built on.
+COMMENT_RE = re.compile(r"评论|短评|时评|述评|评论员|观察|论坛|观点|编者按|随笔|札记|杂谈|快评|锐评")
+COMMENT_TITLE_RE = re.compile(r"^(?:短评|时评|快评|锐评|述评|评论员文章|编者按)|[：:](?:短评|时评|评论)$")
 GENRES = ("消息", "通讯", "评论")
 TIME_RE = re.compile(r"\d+月|\d+日|\d+年|近日|日前|近期|今年|去年|上午|下午|晚上|当天|此前|目前")
 
@@ -156,17 +159,25 @@ def theme(article: Article, call: Call | None) -> str | None:
 
 
 def genre(article: Article, call: Call | None) -> str:
-    """消息, 通讯 or 评论 by form: commentary words, a dateline, headings and length."""
+    """消息, 通讯 or 评论 from the article's structure, a keyword being one signal among several.
+
+    A 消息 opens with a dateline (本刊讯 …) and is short; a 通讯 (feature) has no dateline, or
+    runs long with section headings; a 评论 is signed under its headline (□ 姓名), or its
+    column label or title calls it a commentary, and has no dateline."""
     names = call.genre_names if call and call.genre_names else GENRES
     targets = {g.name: g.target for g in call.genres} if call else {}
     length = zishu(article.body)
-    news_max = (targets.get("消息", 800) + targets.get("通讯", 1500)) / 2
-    headline = _headline_text(article)
-    if COMMENT_RE.search(headline) and "评论" in names:
+    headings = sum(p.heading for p in article.paragraphs)
+    h = article.headline
+    comment = 0
+    if h is not None:
+        comment += 2 * any(b.lstrip()[:1] in SIGN_MARKS for b in h.bylines)
+        comment += 2 * any(COMMENT_RE.search(label) for label in h.labels)
+        comment += bool(COMMENT_TITLE_RE.search(article.title or ""))
+    if article.dateline:
+        long_feature = headings >= 2 and length > targets.get("通讯", 1500)
+        return "通讯" if long_feature and "通讯" in names else "消息"
+    if comment >= 1 and "评论" in names:
         return "评论"
-    headings = any(p.heading for p in article.paragraphs)
-    if article.dateline and not (headings and length > targets.get("通讯", 1500)):
-        return "消息"
-    if headings or article.subtitle or length > news_max:
-        return "通讯"
-    return "消息"
+    brief = length < targets.get("消息", 800) / 2 and not headings and not article.subtitle
+    return "消息" if brief or "通讯" not in names else "通讯"

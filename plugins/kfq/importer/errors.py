@@ -4,6 +4,7 @@ KfqError (kfq.errors)
 └── ImporterError             any failure of `invoke import-seeds`
     ├── UndecodableFile       a seed is neither UTF-8 nor GB18030/GBK text
     ├── ManifestError         seeds/manifest.yaml is missing an entry or malformed
+    ├── DecisionError         seeds/decisions.yaml (editors' decisions) is malformed
     └── CharactersLost        the conservation check found Han characters in ≠ out
 """
 
@@ -29,6 +30,10 @@ class UndecodableFile(ImporterError):
 
 class ManifestError(ImporterError):
     """seeds/manifest.yaml cannot be used as it stands."""
+
+
+class DecisionError(ImporterError):
+    """The editors' decisions file cannot be used as it stands."""
 
 
 class CharactersLost(ImporterError):

@@ -7,6 +7,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
+from kfq.importer.furniture import is_furniture as is_page_furniture
 from kfq.importer.model import Unit
 
 # A line that ends a sentence: 。！？；：… possibly closed by quotes or brackets, or followed
@@ -36,6 +37,9 @@ SET_APART_MARGIN = 4.0
 # A sentence-final line that fills the column ends its paragraph only when the next line is
 # narrower by about the indent.
 INDENT_MARGIN = 1.0
+# A full line of a column may be this much narrower than the column's measured width:
+# compressed punctuation and half-width digits make justified lines differ by about an em.
+FULL_LINE_SLACK = 1.5
 # In one-paragraph-per-line pages a set-apart line is short and not a list of clauses.
 SET_APART_MAX = 30.0
 
@@ -82,10 +86,20 @@ def is_spaced(text: str) -> bool:
 
 
 def units(text: str) -> list[Unit]:
-    """The page as units: paragraphs of prose and set-apart lines, in reading order."""
-    lines = _read(text)
+    """The page as units: paragraphs of prose and set-apart lines, in reading order.
+
+    Page furniture (running heads, page numbers, column labels) is taken out of the flow
+    first: extraction drops a page number anywhere, even inside a paragraph, which must
+    then read on across it."""
+    read = _read(text)
+    furniture = [
+        Unit(ln.text.strip(), ln.number, ln.number, standalone=True)
+        for ln in read
+        if is_page_furniture(ln.text)
+    ]
+    lines = [ln for ln in read if not is_page_furniture(ln.text)]
     if not lines:
-        return []
+        return furniture
     running = sorted(ln.width for ln in lines if not is_terminal(ln.text) and not _apart_by_form(ln))
     column = (
         statistics.median(ln.width for ln in lines) <= COLUMN_MAX
@@ -119,7 +133,7 @@ def units(text: str) -> list[Unit]:
         elif is_terminal(ln.text) and _ends_paragraph(lines, apart, i, column, indents, out, buf):
             flush(closed=True)
     flush(closed=False)
-    return out
+    return sorted(out + furniture, key=lambda u: u.first)
 
 
 def _read(text: str) -> list[_Line]:
@@ -188,8 +202,29 @@ def _set_apart(lines: list[_Line], i: int, column: bool) -> bool:
         width = _column_width(lines, None, i)
         # narrower than the column, or wider: a headline set across columns
         wider = ln.width > width + SET_APART_MARGIN / 2 and text.count("，") <= 1
-        return ln.width < width - SET_APART_MARGIN or wider
+        if ln.width < width - SET_APART_MARGIN or wider:
+            return True
+        # Prose runs on only from a full line (give or take the em that compressed
+        # punctuation gains or loses). A line short of the column, followed by a paragraph's
+        # first line (short by the indent, with a full line after it), ends something that
+        # is not a sentence: a headline only a few em narrower than the column.
+        # Headlines part their phrases with a space, not a comma: a line with a comma is
+        # prose whose width extraction's spacing blurred.
+        return (
+            "，" not in text and ln.width < width - FULL_LINE_SLACK and _starts_paragraph(lines, i + 1, width)
+        )
     return ln.width <= SET_APART_MAX and text.count("，") <= 1
+
+
+def _starts_paragraph(lines: list[_Line], j: int, width: float) -> bool:
+    """Whether line j reads as the first line of a paragraph set in a column of width."""
+    if j + 1 >= len(lines):
+        return False
+    first, after = lines[j], lines[j + 1]
+    if _apart_by_form(first) or _apart_by_form(after) or is_terminal(after.text):
+        return False
+    indent_short = width - INDENT_MARGIN * 2 - FULL_LINE_SLACK <= first.width <= width - INDENT_MARGIN * 1.5
+    return indent_short and after.width >= width - FULL_LINE_SLACK
 
 
 def _column_width(lines: list[_Line], apart: list[bool] | None, i: int, reach: int = 6) -> float:

@@ -37,6 +37,7 @@ class Headline:
     bylines: list[str] = field(default_factory=list)
     first: int = 0
     last: int = 0
+    labels: list[str] = field(default_factory=list)  # column labels printed with it: 【开发区观察】
 
     @property
     def title(self) -> str:
@@ -122,6 +123,7 @@ class Article:
     theme: str | None = None
     genre: str = ""
     date: dt.date | None = None
+    date_basis: str | None = None  # set when the date is an estimate: the evidence for it
     slug: str = ""
 
     @property

@@ -8,7 +8,19 @@ from pathlib import Path
 
 from kfq.frontmatter import read_source
 from kfq.importer import articles as articles_stage
-from kfq.importer import blocks, bylines, conserve, corrections, decode, enrich, lines, manifest, review
+from kfq.importer import (
+    blocks,
+    bylines,
+    conserve,
+    corrections,
+    decisions,
+    decode,
+    enrich,
+    lines,
+    manifest,
+    review,
+    runninghead,
+)
 from kfq.importer import write as write_stage
 from kfq.importer.errors import UndecodableFile
 from kfq.importer.model import Article, ReviewItem
@@ -68,6 +80,7 @@ def import_pages(
     """Import every seed page (*.txt) of source_dir into dest_dir as Markdown articles."""
     source_dir, dest_dir = Path(source_dir), Path(dest_dir)
     entries = manifest.load(source_dir)
+    decided = decisions.load(source_dir)
     files = sorted(p for p in source_dir.glob("*.txt") if p.is_file())
     report = ImportReport()
     others = _slugs_by_source(dest_dir)
@@ -85,26 +98,14 @@ def import_pages(
         split, found = read_page(page.name, page.text, registers)
         conserve.check(page, split, found)
         report.characters += sum(conserve.han(page.text).values())
-        entry = entries.get(page.name)
-        if entry is None:
-            report.review.append(
-                ReviewItem(
-                    page.name,
-                    "date",
-                    "",
-                    "the file has no entry in seeds/manifest.yaml: add publication, date and page",
-                )
-            )
+        issue = runninghead.issue_date(page.name, split.furniture, entries.get(page.name))
         taken = taken_in_run | {s for src, slugs in others.items() if src != page.name for s in slugs}
         for article in found:
-            enrich.enrich(article, registers, entry.date if entry else None, taken)
-            if entry and entry.date and entry.date_basis:
-                article.flag(
-                    "date",
-                    entry.date.isoformat(),
-                    f"estimated, not printed ({entry.date_basis}): check it against the "
-                    "printed issue, then correct seeds/manifest.yaml and the article",
-                )
+            enrich.enrich(article, registers, issue.date, taken)
+            article.date_basis = issue.basis
+            for item in issue.doubts:
+                article.flag("date", item[0], item[1])
+            decisions.apply(decisions.find(decided, article), article)
             taken.add(article.slug)
             taken_in_run.add(article.slug)
             written = write_stage.write(article, dest_dir, force)

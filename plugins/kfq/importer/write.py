@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from kfq.importer.decisions import doubts
 from kfq.importer.model import Article
 
 HASH_FIELD = "content_hash"
@@ -49,11 +50,17 @@ def render(article: Article) -> str:
     fields.append(("genre", article.genre))
     if article.date:
         fields.append(("date", article.date))
+    if article.date and article.date_basis:
+        fields.append(("date_basis", article.date_basis))
+    open_doubts = doubts(article)
     fields += [
         ("slug", article.slug),
         ("source", article.source),
-        ("status", "published" if article.date else "draft"),
+        # Nothing the importer was unsure of reaches readers: an open doubt keeps it a draft.
+        ("status", "published" if article.date and not open_doubts else "draft"),
     ]
+    if open_doubts:
+        fields.append(("doubts", open_doubts))
     front = "".join(_field(k, v) for k, v in fields)
     body = "\n\n".join(_paragraph(p.text, p.heading) for p in article.paragraphs)
     unhashed = f"---\n{front}---\n\n{body}\n"
@@ -98,6 +105,8 @@ def write(article: Article, dest: Path, force: bool = False) -> Written:
 
 
 def _field(name: str, value: object) -> str:
+    if name == "doubts":  # one doubt a line, so an editor reads and deletes them one by one
+        return f"{name}:\n" + "".join(f"  - {_scalar(v)}\n" for v in value)  # type: ignore[attr-defined]
     return f"{name}: {_scalar(value)}\n"
 
 
