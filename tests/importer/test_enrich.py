@@ -31,3 +31,21 @@ def test_genre(small_registers):
     assert _one(feature, small_registers).genre == "通讯"
     comment = "短评：营商环境没有最好\n" + column("优化营商环境永远在路上。" * 20)
     assert _one(comment, small_registers).genre == "评论"
+
+
+def test_a_zone_the_register_does_not_know_is_a_doubt_never_another_zone(project_registers):
+    text = "寿阳经济技术开发区\n新材料项目集中开工\n\n" + column(
+        "本刊讯 近日，寿阳经济技术开发区举行新材料项目集中开工仪式，共有六个项目开工，"
+        "总投资三十亿元。寿阳经济技术开发区有关负责人表示，园区将学习借鉴晋中经济技术开发区的做法。"
+    )
+    article = _one(text, project_registers)
+    assert article.zones == []  # not 晋中经济技术开发区, which it only mentions
+    (doubt,) = [r for r in article.review if r.kind == "zone"]
+    assert doubt.text == "寿阳经济技术开发区" and "zones.yaml" in doubt.message
+
+
+def test_a_phrase_ending_in_kaifaqu_is_not_a_zone(project_registers):
+    text = "壮大园区经济\n——长子县发挥开发区主引擎作用纪实\n\n" + column(
+        "本刊讯 近日，长子经济技术开发区项目建设捷报频传，长子经济技术开发区新签约项目五个。"
+    )
+    assert _one(text, project_registers).zones == ["长子经济技术开发区"]

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
 
-from kfq.importer.blocks import ZONE_AT_START_RE
 from kfq.importer.bylines import SIGN_MARKS
 from kfq.importer.lines import DATELINE_RE
 from kfq.importer.model import Article
@@ -21,6 +22,10 @@ PROVISIONAL_LEN = 20  # 字 of the first sentence that make a provisional title
 # least this share of the primary's mentions: a zone named once in passing is not a subject.
 SECOND_ZONE_MIN = 2
 SECOND_ZONE_SHARE = 1 / 3
+# The kinds of zone a name ends in, as the register's zones are named (not their parks).
+ZONE_KIND = (
+    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|示范区|综合保税区)"
+)
 SHORTEST_SPELLING = 4  # shorter spellings (经开区) name no zone in particular
 TOPIC_MIN_HITS = 2
 TOPICS_MAX = 3
@@ -99,9 +104,24 @@ def zones(article: Article, registers: Registers) -> list[str]:
 
     in_headline = found(_headline_text(article))
     in_body = found(article.body)
+    unknown = _unknown_zones(article, registers)
     counts = Counter(in_body)
     order = {name: i for i, name in reversed(list(enumerate(in_body)))}
     ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))
+    # A zone the register does not know, named in the headline or more often than any
+    # known one, is what the article is about: it is never filed under another zone.
+    subject = next(iter(unknown), None)
+    if subject is not None and (
+        unknown[subject].headline or unknown[subject].count > (counts[ranked[0]] if ranked else 0)
+    ):
+        article.flag(
+            "zone",
+            subject,
+            f"the article is about '{subject}', which zones.yaml does not know: add it to "
+            "zones.yaml (name, short names, slug, city, level, kind), then import again, "
+            "or set zones: by hand",
+        )
+        return []
     primary = in_headline[0] if in_headline else (ranked[0] if ranked else None)
     if primary is None:
         article.flag(
@@ -119,15 +139,51 @@ def zones(article: Article, registers: Registers) -> list[str]:
             counts[name] >= SECOND_ZONE_MIN and counts[name] >= SECOND_ZONE_SHARE * counts[primary]
         ):
             result.append(name)
-    kicker = article.kicker or ""
-    m = ZONE_AT_START_RE.match(kicker)
-    if m and not in_headline:
-        article.flag(
-            "zone",
-            m.group(0),
-            f"the kicker names '{m.group(0)}', which zones.yaml does not know: add it as a zone or an alias",
-        )
     return result
+
+
+@cache
+def _zone_name_pattern(places: tuple[str, ...], zone_names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A zone's name as the register's zones are named: a Shanxi place, then words like
+    those of the register's own names (现代农业产业, 综合保税), then a zone's kind.
+
+    The province's own name starts generic phrases (山西省工业开发区): a zone is named by its
+    city or county. Parks (…产业园, …工业园) are parts of zones, not zones, and a phrase such
+    as 长子县发挥开发区 is not a name."""
+    named = sorted((p for p in places if p != "山西"), key=len, reverse=True)
+    if not named:
+        return None
+    place = "|".join(map(re.escape, named))
+    shape = re.compile(rf"^(?:山西省?)?(?:{place})(?:市|县|区)?(?P<middle>.*?){ZONE_KIND}$")
+    middle = {ch for name in zone_names if (m := shape.match(name)) for ch in m.group("middle")}
+    fill = f"[{re.escape(''.join(sorted(middle)))}]{{0,8}}" if middle else ""
+    return re.compile(rf"(?:山西省?)?(?:{place})(?:市|县|区)?{fill}{ZONE_KIND}")
+
+
+@dataclass
+class _Mention:
+    count: int = 0
+    headline: bool = False
+
+
+def _unknown_zones(article: Article, registers: Registers) -> dict[str, _Mention]:
+    """Zones named in the article (a Shanxi place of the register and a zone's kind) that
+    zones.yaml does not know, most named first."""
+    pattern = _zone_name_pattern(tuple(registers.places), tuple(z.name for z in registers.zones))
+    if pattern is None:
+        return {}
+    found: dict[str, _Mention] = {}
+    for text, in_headline in ((_headline_text(article), True), (article.body, False)):
+        for m in pattern.finditer(text):
+            name = m.group(0)
+            if registers.zone_named(name) is not None or any(
+                registers.zone_named(name[k:]) for k in range(1, len(name) - 3)
+            ):
+                continue
+            mention = found.setdefault(name, _Mention())
+            mention.count += 1
+            mention.headline = mention.headline or in_headline
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1].headline, -kv[1].count)))
 
 
 def topics(article: Article, registers: Registers) -> list[str]:
