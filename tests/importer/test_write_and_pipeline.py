@@ -11,6 +11,7 @@ from kfq.importer import CharactersLost, conserve, import_pages
 from kfq.importer.pipeline import read_page
 from kfq.importer.write import edited
 
+from .conftest import SEEDS
 from .pages import BRIEF_A, BRIEF_B, column
 
 PAGE = (
@@ -100,3 +101,27 @@ def test_conservation_fails_loudly_when_text_is_lost(small_registers, monkeypatc
     found[0].paragraphs = found[0].paragraphs[:0]
     with pytest.raises(CharactersLost, match=r"page\.txt"):
         conserve.check(page, split, found)
+
+
+def test_an_article_an_editor_deleted_is_not_created_again(tmp_path, project_registers):
+    out = tmp_path / "out"
+    import_pages(SEEDS, out, project_registers)
+    victim = sorted(out.rglob("*.md"))[0]
+    victim.unlink()
+    report = import_pages(SEEDS, out, project_registers)
+    assert not victim.exists() and len(list(out.rglob("*.md"))) == 13
+    assert [w.path for w in report.written if w.outcome == "left deleted"] == [victim]
+    assert any(r.kind == "skipped" and "deleted by an editor" in r.message for r in report.review)
+    import_pages(SEEDS, out, project_registers, force=True)  # --force brings it back
+    assert victim.exists()
+
+
+def test_an_article_an_editor_renamed_is_not_published_twice(tmp_path, project_registers):
+    out = tmp_path / "out"
+    import_pages(SEEDS, out, project_registers)
+    old = sorted(out.rglob("*.md"))[0]
+    new = old.with_name("an-editors-slug.md")
+    old.rename(new)
+    report = import_pages(SEEDS, out, project_registers)
+    assert not old.exists() and new.exists() and len(list(out.rglob("*.md"))) == 14
+    assert any(r.kind == "skipped" and "renamed by an editor" in r.message for r in report.review)

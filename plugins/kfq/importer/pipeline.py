@@ -16,6 +16,7 @@ from kfq.importer import (
     decisions,
     decode,
     enrich,
+    ledger,
     lines,
     manifest,
     review,
@@ -51,7 +52,13 @@ class ImportReport:
     def summary(self) -> str:
         counts = ", ".join(
             f"{len(self.outcome(k))} {k}"
-            for k in (write_stage.CREATED, write_stage.UPDATED, write_stage.UNCHANGED, write_stage.SKIPPED)
+            for k in (
+                write_stage.CREATED,
+                write_stage.UPDATED,
+                write_stage.UNCHANGED,
+                write_stage.SKIPPED,
+                write_stage.LEFT_DELETED,
+            )
         )
         return (
             f"{self.pages} page(s), {len(self.written)} article(s): {counts}; "
@@ -81,6 +88,7 @@ def import_pages(
     source_dir, dest_dir = Path(source_dir), Path(dest_dir)
     entries = manifest.load(source_dir)
     decided = decisions.load(source_dir)
+    imported = ledger.load(dest_dir)
     files = sorted(p for p in source_dir.glob("*.txt") if p.is_file())
     report = ImportReport()
     others = _slugs_by_source(dest_dir)
@@ -108,7 +116,28 @@ def import_pages(
             decisions.apply(decisions.find(decided, article), article)
             taken.add(article.slug)
             taken_in_run.add(article.slug)
+            key = decisions.opening(article)
+            gone = _deleted_or_renamed(imported, dest_dir, page.name, key) if not force else None
+            if gone is not None:
+                report.written.append(gone)
+                report.review.append(
+                    ReviewItem(
+                        page.name,
+                        "skipped",
+                        str(gone.path),
+                        (
+                            f"renamed by an editor to {gone.path}: left as it is"
+                            if gone.outcome == write_stage.SKIPPED
+                            else f"deleted by an editor: not created again (delete its entry in "
+                            f"{imported.path} to import it afresh)"
+                        ),
+                        article.first,
+                        article.title,
+                    )
+                )
+                continue
             written = write_stage.write(article, dest_dir, force)
+            imported.record(page.name, key, written.path.relative_to(dest_dir).as_posix())
             report.written.append(written)
             report.review.extend(article.review)
             if written.outcome == write_stage.SKIPPED:
@@ -124,8 +153,23 @@ def import_pages(
                     )
                 )
         report.review.extend(review.page_items(page.name, split))
+    imported.save()
     report.review_path = review.write(report.review, dest_dir)
     return report
+
+
+def _deleted_or_renamed(
+    imported: ledger.Ledger, dest: Path, source: str, key: str
+) -> write_stage.Written | None:
+    """What became of an article imported before whose file is no longer where it was put."""
+    known = imported.known(source, key)
+    if known is None or (dest / known).exists():
+        return None
+    moved = ledger.renamed(dest, source, key)
+    if moved is not None:
+        imported.record(source, key, moved.relative_to(dest).as_posix())
+        return write_stage.Written(moved, write_stage.SKIPPED)
+    return write_stage.Written(dest / known, write_stage.LEFT_DELETED)
 
 
 def _known(registers: Registers) -> set[str]:

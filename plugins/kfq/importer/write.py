@@ -23,6 +23,7 @@ _HASH_LINE = re.compile(rf"^{HASH_FIELD}:.*\n", re.MULTILINE)
 _MARKDOWN_START = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
+LEFT_DELETED = "left deleted"  # an editor deleted the file: the import does not bring it back
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Written:
     """What happened to one article's file."""
 
     path: Path
-    outcome: str  # created, updated, unchanged, or skipped (an editor changed it)
+    outcome: str  # created, updated, unchanged, skipped (an editor changed it), left deleted
 
 
 def render(article: Article) -> str:
