@@ -1,9 +1,10 @@
 """The import ledger: which article file each printed article became, so an editor's delete or
 rename is respected.
 
-Kept with the articles as `import-ledger.yaml` (each destination has its own). An article the ledger lists whose file is gone was
-deleted by an editor (or renamed: then a file with the same source and opening is found) and
-is not created again; the run says so. Deleting its entry imports it afresh.
+Kept with the articles as `import-ledger.yaml` (each destination has its own). An article
+the ledger lists whose file is gone was deleted by an editor (or renamed: then a file with
+the same source and opening is found) and is not created again; the run says so. Deleting
+its entry imports it afresh.
 """
 
 from __future__ import annotations
