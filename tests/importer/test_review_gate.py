@@ -69,7 +69,7 @@ def test_a_decision_publishes_the_article_and_a_new_import_keeps_it(tmp_path, pr
     assert published[0]["date_basis"] and "doubts" not in published[0]  # still shown as an estimate
     assert len(open_articles(out)) == 13 and len(list(out.rglob("*.md"))) == 14  # no duplicate file
     # the decision is in the pages' decisions.yaml, which the next import reads again
-    assert decisions.load(pages)[0].set == {"title": "长治经开区举办专题讲座"}
+    assert decisions.load(pages)[0].values == {"title": "长治经开区举办专题讲座"}
 
 
 def test_a_printed_date_settles_the_estimate(tmp_path, project_registers):

@@ -29,7 +29,7 @@ def names_zone(text: str, zone_names: Collection[str] = ()) -> bool:
     if any(text.startswith(n) for n in zone_names):
         return True
     m = ZONE_AT_START_RE.match(text)
-    return bool(m) and len(text) - m.end() <= 4
+    return m is not None and len(text) - m.end() <= 4
 
 
 def clean_title(text: str) -> str:
@@ -81,6 +81,8 @@ def _run(
     """Blocks for consecutive set-apart lines, read in the context of the text around them."""
     prev = next((b for b in reversed(before) if b.kind != FURNITURE), None)
     prose_before = prev is not None and prev.kind == BODY
+    closed_before = prev is not None and prose_before and prev.closed
+    signed_before = prev is not None and prev.signed
     out: list[Block] = []
     lines = list(run)
     # Markdown the source already carried: ## is a section heading.
@@ -88,7 +90,7 @@ def _run(
         out.append(Block(HEADING, lines[0].text, lines[0].first, lines[0].last))
         lines.pop(0)
     # A byline right after a closed article's text, before the next headline, signs that text.
-    if prose_before and prev.closed:
+    if closed_before:
         while lines and bylines.parse_line(lines[0].text, known):
             out.append(Block(BYLINE, lines[0].text, lines[0].first, lines[0].last))
             lines.pop(0)
@@ -100,9 +102,8 @@ def _run(
     inside_article = (
         only is not None
         and not only.level
-        and prose_before
-        and prev.closed
-        and not prev.signed
+        and closed_before
+        and not signed_before
         and not out
         and after is not None
         and not DATELINE_RE.match(after.text)
@@ -110,7 +111,7 @@ def _run(
         and not is_spaced(only.text)
         and not NOTICE_RE.search(only.text)
     )
-    if inside_article:
+    if inside_article and only is not None:
         return [Block(HEADING, only.text, only.first, only.last)]
     headline = parse_headline(lines, zone_names, known)
     text = "\n".join(u.text for u in lines)

@@ -57,13 +57,13 @@ class Decision:
 
     source: str
     opening: str
-    set: dict[str, object] = field(default_factory=dict)
+    values: dict[str, object] = field(default_factory=dict)  # `set:` in the file
     accept: list[str] = field(default_factory=list)
     note: str = ""
 
     def settles(self) -> set[str]:
         """The kinds of doubt this decision settles."""
-        kinds = {SETTABLE[k] for k in self.set if SETTABLE.get(k)}
+        kinds = {SETTABLE[k] for k in self.values if SETTABLE.get(k)}
         return {k for k in kinds if k} | set(self.accept)
 
 
@@ -100,7 +100,7 @@ def load(source_dir: Path) -> list[Decision]:
             Decision(
                 source=str(entry["source"]),
                 opening=str(entry["opening"]),
-                set=dict(entry.get("set") or {}),
+                values=dict(entry.get("set") or {}),
                 accept=[str(k) for k in entry.get("accept") or []],
                 note=str(entry.get("note") or ""),
             )
@@ -114,8 +114,8 @@ def save(source_dir: Path, decisions: list[Decision]) -> Path:
     entries = []
     for d in sorted(decisions, key=lambda d: (d.source, d.opening)):
         entry: dict[str, object] = {"source": d.source, "opening": d.opening}
-        if d.set:
-            entry["set"] = d.set
+        if d.values:
+            entry["set"] = d.values
         if d.accept:
             entry["accept"] = sorted(set(d.accept))
         if d.note:
@@ -136,7 +136,7 @@ def apply(decision: Decision | None, article: Article) -> Article:
     """Set what the editor set, and close the doubts the decision settles."""
     if decision is None:
         return article
-    for name, value in decision.set.items():
+    for name, value in decision.values.items():
         if name == "date":
             article.date = _date(value, decision)
             article.date_basis = None
@@ -144,7 +144,7 @@ def apply(decision: Decision | None, article: Article) -> Article:
             setattr(article, name, [str(v) for v in value] if isinstance(value, list) else [str(value)])
         else:
             setattr(article, name, str(value) if value is not None else None)
-    if "title" in decision.set:
+    if "title" in decision.values:
         article.provisional = False
     settled = decision.settles()
     article.review = [r for r in article.review if r.kind not in settled]

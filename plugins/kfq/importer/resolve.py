@@ -76,7 +76,7 @@ def decide(
     if match is None:
         match = decisions.Decision(article.source, article.opening)
         recorded.append(match)
-    match.set.update(set_fields or {})
+    match.values.update(set_fields or {})
     match.accept = sorted(set(match.accept) | set(accept or []))
     if note:
         match.note = note
