@@ -71,3 +71,13 @@ def test_display_lines_stand_apart(line):
     text = line + "\n" + column("开发区今年新建标准厂房十二万平方米，引进企业二十三家，总投资超过四十亿元。")
     first = units(text)[0]
     assert first.standalone
+
+
+def test_blank_lines_between_paragraphs_part_them_and_set_a_headline_apart():
+    para = column("本刊讯 近日，长子经济技术开发区召开项目推进会，研究部署下一阶段重点项目建设工作。").strip()
+    second = column("会议要求各部门倒排工期、挂图作战，确保项目早日投产达产，为全年目标打下基础。").strip()
+    # the headline is exactly as wide as a paragraph's first line: only the blanks tell it
+    text = f"项目推进会召开全力冲刺\n\n{para}\n\n{second}\n\n全年目标任务有序推进\n\n{second}\n"
+    got = units(text)
+    assert [u.standalone for u in got] == [True, False, False, True, False]
+    assert got[1].text.startswith("本刊讯") and got[1].text.endswith("工作。")

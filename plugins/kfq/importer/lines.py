@@ -40,6 +40,10 @@ INDENT_MARGIN = 1.0
 # A full line of a column may be this much narrower than the column's measured width:
 # compressed punctuation and half-width digits make justified lines differ by about an em.
 FULL_LINE_SLACK = 1.5
+# A page whose blank lines stand before this share of its lines parts its paragraphs with
+# them (more: a blank after every line, as some extractions give; fewer: none at all).
+BLANK_GROUPS_MIN, BLANK_GROUPS_MAX = 0.05, 0.7
+HEADLINE_GROUP_MAX = 3  # lines of a headline group (kicker, title, a wrapped title)
 # In one-paragraph-per-line pages a set-apart line is short and not a list of clauses.
 SET_APART_MAX = 30.0
 
@@ -51,6 +55,7 @@ class _Line:
     width: float
     indented: bool
     level: int = 0
+    gap: bool = False  # a blank line stands before it
 
 
 def display_width(text: str) -> float:
@@ -108,6 +113,9 @@ def units(text: str) -> list[Unit]:
     )
     indents = sum(ln.indented for ln in lines) >= 2
     apart = _apart(lines, column)
+    blanks = blank_separated(lines)
+    if blanks:
+        _headline_groups(lines, apart)
     out: list[Unit] = []
     buf: list[_Line] = []
 
@@ -128,7 +136,7 @@ def units(text: str) -> list[Unit]:
             flush(closed=is_terminal(buf[-1].text))
         buf.append(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None or apart[i + 1]:
+        if nxt is None or apart[i + 1] or (blanks and nxt.gap):
             flush(closed=is_terminal(ln.text))
         elif is_terminal(ln.text) and _ends_paragraph(lines, apart, i, column, indents, out, buf):
             flush(closed=True)
@@ -137,9 +145,11 @@ def units(text: str) -> list[Unit]:
 
 
 def _read(text: str) -> list[_Line]:
-    lines = []
+    lines: list[_Line] = []
+    gap = False
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
+            gap = True
             continue
         level = 0
         body = raw.strip()
@@ -147,8 +157,33 @@ def _read(text: str) -> list[_Line]:
         if m:
             level, body = len(m.group(1)), body[m.end() :]
         indented = raw.startswith("  ") and not raw.startswith("    " * 2)
-        lines.append(_Line(number, body, display_width(body), indented, level))
+        lines.append(_Line(number, body, display_width(body), indented, level, gap and bool(lines)))
+        gap = False
     return lines
+
+
+def blank_separated(lines: list[_Line]) -> bool:
+    """Whether blank lines part paragraphs (and headlines) rather than every line or none:
+    then a blank line ends a paragraph, and a short group of lines that ends no sentence is
+    a headline."""
+    if len(lines) < 4:
+        return False
+    share = sum(ln.gap for ln in lines[1:]) / (len(lines) - 1)
+    return BLANK_GROUPS_MIN <= share <= BLANK_GROUPS_MAX
+
+
+def _headline_groups(lines: list[_Line], apart: list[bool]) -> None:
+    """In a blank-separated page, set apart each short group that ends no sentence."""
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and not lines[end].gap:
+            continue
+        group = range(start, end)
+        last = lines[end - 1].text.strip()
+        if len(group) <= HEADLINE_GROUP_MAX and not is_terminal(last) and not _is_prose_form(last):
+            for k in group:
+                apart[k] = True
+        start = end
 
 
 def _apart(lines: list[_Line], column: bool) -> list[bool]:
