@@ -89,12 +89,24 @@ def wrap(text: str, column: float, indent: float = 2.0, hang: bool = True) -> li
     return lines
 
 
+# A headline breaks where a phrase ends: after a place or zone word, a pause mark, or before
+# a quotation; only a headline without such a place is broken where it fills the line.
+_PHRASE_END = re.compile(r"(?<=[区园县市镇，、：！？”])|(?=[“《])")
+
+
 def balance(text: str, most: float) -> list[str]:
-    """A headline of no spaces set in as few lines as fit `most` em, the lines about equal."""
+    """A headline of no spaces set in as few lines as fit `most` em, broken at a phrase's end
+    nearest to equal lines when one fits, else where the lines come out about equal."""
     total = width(text)
     if total <= most:
         return [text]
     n = int(-(-total // most))
+    if n == 2:
+        cuts = [m.start() for m in _PHRASE_END.finditer(text) if 0 < m.start() < len(text)]
+        fits = [c for c in cuts if width(text[:c]) <= most and width(text[c:]) <= most]
+        if fits:
+            c = min(fits, key=lambda c: abs(width(text[:c]) - total / 2))
+            return [text[:c], text[c:]]
     per = total / n
     lines: list[str] = []
     cur = ""
