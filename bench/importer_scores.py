@@ -26,12 +26,21 @@ if str(ROOT) not in sys.path:
 
 from tests.importer.generator import Generated, pages, stories  # noqa: E402 — needs the root on the path
 
+# field → the ways of printing it is broken down by
+BREAKDOWN = {
+    "articles found": ("placement", "column"),
+    "title": ("placement", "title", "label", "column"),
+    "bylines": ("byline",),
+    "genre": ("genre",),
+    "primary zone": ("placement",),
+}
 RESULTS = Path(__file__).resolve().parent / "importer_scores.json"
 MATCH_MIN = 0.5  # Dice overlap of character pairs above which a found article is a truth article
 WORST = 10
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 # field → what counts as right (the README's "Importer scores" section says the same)
 FIELDS = (
+    "pages read without error",
     "articles found",
     "precision",
     "title",
@@ -118,6 +127,7 @@ class Scores:
         self.errors: Counter[str] = Counter()
         self.seconds = 0.0
         self.head_printed = 0
+        self.rows: list[dict] = []  # one per truth article: how it was printed, what was right
 
     def page(self, g: Generated, registers: Registers) -> PageResult:
         result = PageResult(g.name)
@@ -141,6 +151,7 @@ class Scores:
             self.errors[f"crash {type(e).__name__}"] += 1
             split, found, given, got = None, [], Counter(HAN_RE.findall(g.text)), Counter()
         self.seconds += time.perf_counter() - started
+        self.t["pages read without error"].add(not result.error)
         result.found = found
         total = sum(given.values())
         lost, gained = sum((given - got).values()), sum((got - given).values())
@@ -182,6 +193,23 @@ class Scores:
             result.failures.append(f"running head: want {want_date} p{want_page}, got {date} p{number}")
 
     def _article(self, t: dict, a: Article | None, result: PageResult) -> None:
+        before = {name: x.right for name, x in self.t.items()}
+        self._judge(t, a, result)
+        printed = t.get("printed", {})
+        column = printed.get("column", 0)
+        self.rows.append(
+            {
+                "placement": printed.get("placement"),
+                "title": printed.get("title"),
+                "label": printed.get("label"),
+                "byline": printed.get("byline"),
+                "genre": t["genre"],
+                "column": "12–16" if column <= 16 else "17–22" if column <= 22 else "23–30",
+                "ok": {name: self.t[name].right > before[name] for name in BREAKDOWN},
+            }
+        )
+
+    def _judge(self, t: dict, a: Article | None, result: PageResult) -> None:
         where = f"[{t['key']}]"
         self.t["articles found"].add(a is not None)
         want_paragraphs = [correct_text(p)[0] for p in t["paragraphs"]]
@@ -258,6 +286,18 @@ class Scores:
             out["running head read"]["note"] = (
                 f"not read by the importer yet ({self.head_printed} pages print one)"
             )
+        return out
+
+    def breakdown(self) -> dict[str, dict[str, dict[str, list[int]]]]:
+        """field → feature → value → [right, of]: which ways of printing a field fails on."""
+        out: dict[str, dict[str, dict[str, list[int]]]] = {}
+        for name, features in BREAKDOWN.items():
+            for feature in features:
+                cell = out.setdefault(name, {}).setdefault(feature, {})
+                for row in self.rows:
+                    right_of = cell.setdefault(str(row[feature]), [0, 0])
+                    right_of[0] += row["ok"][name]
+                    right_of[1] += 1
         return out
 
     def worst(self, n: int = WORST) -> list[PageResult]:
@@ -348,6 +388,15 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"\nimporter time: {per_page:.1f} ms a page (read_page + enrich)")
     if scores.errors:
         print("errors: " + ", ".join(f"{k} ×{v}" for k, v in scores.errors.most_common()))
+    parts = scores.breakdown()
+    print("\nby how it was printed (score, articles):")
+    for name, features in parts.items():
+        for feature, cells in features.items():
+            shown = ", ".join(
+                f"{value} {r / n:.2f} ({n})"
+                for value, (r, n) in sorted(cells.items(), key=lambda c: c[1][0] / c[1][1])
+            )
+            print(f"- {name} by {feature}: {shown}")
     print(f"\nworst {len(worst)} pages:")
     for r in worst:
         print(f"- {r.name}: " + "; ".join(r.failures[:6]) + (" …" if len(r.failures) > 6 else ""))
@@ -358,6 +407,7 @@ def main(argv: list[str] | None = None) -> dict:
         "fields": rows,
         "ms_per_page": round(per_page, 2),
         "errors": dict(scores.errors),
+        "breakdown": parts,
         "worst": [{"page": r.name, "failures": r.failures} for r in worst],
     }
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -177,12 +177,16 @@ def _set_article(i: int, al: ArticleLayout, page: PageLayout, registers: Registe
         truth_paragraphs[0] = f"{dl.group(1)} {rest}"
     # the headline box
     head: list[str] = []
+    title_form = "none"
     if story.label and al.label and placement != "none":
         head.append(story.label)
     if placement != "none":
         title_lines = _title_lines(story, al)
+        spaced = "".join(title_lines) != (story.title or "")  # letter-spaced
+        title_form = f"{len(title_lines)} line(s)" + (", letter-spaced" if spaced else "")
         if story.kicker and al.kicker_inline and len(title_lines) == 1 and " " not in story.kicker:
             head.append(f"{story.kicker} {title_lines[0]}")
+            title_form = "kicker on the title's line"
         else:
             head += ([story.kicker] if story.kicker else []) + title_lines
         if story.subtitle:
@@ -222,6 +226,14 @@ def _set_article(i: int, al: ArticleLayout, page: PageLayout, registers: Registe
     }
     if story.unknown_zone:
         truth["unknown_zone"] = story.unknown_zone
+    # how it was printed, for the scores' breakdown (not a field of truth.json)
+    truth["printed"] = {
+        "byline": style,
+        "title": title_form,
+        "label": bool(story.label and al.label and placement != "none"),
+        "caption": any(b.kind == CAPTION for b in body),
+        "column": al.column,
+    }
     return _Set(
         story,
         al,
@@ -233,15 +245,24 @@ def _set_article(i: int, al: ArticleLayout, page: PageLayout, registers: Registe
     )
 
 
-def _insert_box(body: list[Block], box: Block, at: str, rng: random.Random) -> bool:
-    """Put a headline box inside the text: between two paragraphs or inside one (mid-sentence)."""
+def _insert_box(body: list[Block], box: Block, at: str, rng: random.Random, anywhere: bool = True) -> bool:
+    """Put a headline box inside the text: between two paragraphs or inside one (mid-sentence);
+    not `anywhere`: only inside a paragraph."""
     if at == "sentence":
-        long = [k for k, b in enumerate(body) if b.kind == PROSE and len(b.lines) >= 2]
-        if long:
-            k = rng.choice(long)
-            m = rng.randint(1, len(body[k].lines) - 1)
+        # a line break inside a sentence: the line before the box does not end one
+        cuts = [
+            (k, m)
+            for k, b in enumerate(body)
+            if b.kind == PROSE
+            for m in range(1, len(b.lines))
+            if not b.lines[m - 1].rstrip().endswith(("。", "！", "？", "；"))
+        ]
+        if cuts:
+            k, m = rng.choice(cuts)
             body[k : k + 1] = [Block(PROSE, body[k].lines[:m]), box, Block(PROSE, body[k].lines[m:])]
             return True
+    if not anywhere:
+        return False
     gaps = [k for k in range(1, len(body)) if body[k - 1].kind == PROSE and body[k].kind in (PROSE, HEADING)]
     if not gaps:
         return False
@@ -285,8 +306,10 @@ def compose(page: PageLayout, registers: Registers, name: str = "page.txt") -> G
             prev = sets[i - 1]
             if not _insert_box(prev.body, s.headline, s.layout.box_at, rng):
                 s.placement = "above"
+        # In its own text a box sits inside a sentence (seed 002): between two of its own
+        # paragraphs it would read as the start of a new article, to a reader as well.
         if s.placement == "box_own" and s.headline is not None:
-            if not _insert_box(s.body, s.headline, s.layout.box_at, rng):
+            if not _insert_box(s.body, s.headline, "sentence", rng, anywhere=False):
                 s.placement = "above"
     for s in sets:
         if s.placement == "above" and s.headline is not None:
@@ -325,6 +348,8 @@ def compose(page: PageLayout, registers: Registers, name: str = "page.txt") -> G
     text += "\n"
     saved = text.replace("\n", "\r\n") if page.crlf else text
     raw = saved.encode(page.encoding)
+    for s in sets:
+        s.truth["printed"]["placement"] = s.placement if s.headline is not None else "none"
     articles = [s.truth for s in sets]
     truth = {
         "file": name,
