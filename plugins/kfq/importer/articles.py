@@ -8,7 +8,6 @@ middle of their text. A headline box inside a sentence belongs to the article it
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 
 from kfq.importer.blocks import BODY, BYLINE, FURNITURE, HEADING, HEADLINE
@@ -16,11 +15,12 @@ from kfq.importer.lines import join
 from kfq.importer.model import Article, Block, Headline, Paragraph, ReviewItem
 from kfq.text import HAN_RE
 
-# Pages with more headlines than this are matched one headline at a time.
-EXHAUSTIVE_MAX = 12
 # Small preferences that only decide between otherwise equal readings.
 SAME_SIDE_BONUS = 0.05  # headlines on one page sit on the same side of their text
 ABOVE_BONUS = 0.01  # all else equal, a headline is printed above its text
+UNASSIGNED = -1.0  # a headline given to no text: worse than any match
+# A run of headline lines is read as two headlines only when each half matches its text.
+SPLIT_MIN_MATCH = 0.3
 
 
 @dataclass
@@ -185,12 +185,31 @@ def _bigrams(text: str) -> set[str]:
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """One reading of a free headline: which segments it heads, and how well it matches."""
+
+    side: str  # none, above (heads the text after it), below (the text before), split (both)
+    claims: tuple[tuple[_Segment, Headline], ...]
+    score: float
+
+    def takes(self, seg: _Segment | None) -> bool:
+        return seg is not None and any(s is seg for s, _ in self.claims)
+
+
 def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
-    """Give each free headline to the article before or after it; return the ones left over."""
+    """Give each free headline to the article before or after it; return the ones left over.
+
+    A run of headline lines between two articles without headlines may be two headlines: the
+    one printed below the text before, and the one printed above the text after. Every
+    reading is scored by how well each headline matches its text, and the best reading of the
+    whole page is found by dynamic programming over the headlines in page order (two
+    neighbouring headlines compete only for the text between them)."""
     free = [(k, s) for k, s in enumerate(slots) if isinstance(s, Headline)]
     if not free:
         return []
     texts = {id(seg): _bigrams(seg.text) for seg in segments}
+    all_texts = list(texts.values())
 
     def neighbour(k: int, step: int) -> _Segment | None:
         j = k + step
@@ -202,35 +221,47 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
             j += step
         return None
 
-    options = []
+    def match(head: Headline, seg: _Segment) -> float:
+        return _similarity(_bigrams(head.printed), texts[id(seg)], all_texts)
+
+    readings: list[tuple[Headline, _Segment | None, _Segment | None, list[_Choice]]] = []
     for k, head in free:
         assert isinstance(head, Headline)
-        grams = _bigrams(head.printed)
-        choices: list[tuple[str, _Segment | None, float]] = [("none", None, -1.0)]
-        for side, step in (("above", 1), ("below", -1)):
-            seg = neighbour(k, step)
-            if seg is not None:
-                choices.append((side, seg, _similarity(grams, texts[id(seg)], texts.values())))
-        options.append((head, choices))
+        before, after = neighbour(k, -1), neighbour(k, 1)
+        choices = [_Choice("none", (), UNASSIGNED)]
+        if after is not None:
+            choices.append(_Choice("above", ((after, head),), match(head, after) + ABOVE_BONUS))
+        if before is not None:
+            choices.append(_Choice("below", ((before, head),), match(head, before)))
+        if before is not None and after is not None:
+            for first, second in head.splits:
+                one, two = match(first, before), match(second, after)
+                if min(one, two) >= SPLIT_MIN_MATCH:
+                    choices.append(_Choice("split", ((before, first), (after, second)), one + two))
+        readings.append((head, before, after, choices))
 
-    def score(pick: tuple[tuple[str, _Segment | None, float], ...]) -> float:
-        used = [id(seg) for _, seg, _ in pick if seg is not None]
-        if len(used) != len(set(used)):
-            return float("-inf")
-        sides = [side for side, _, _ in pick if side != "none"]
-        same = max(sides.count("above"), sides.count("below"))
-        return sum(s for _, _, s in pick) + SAME_SIDE_BONUS * same + ABOVE_BONUS * sides.count("above")
-
-    if len(options) <= EXHAUSTIVE_MAX:
-        best = max(itertools.product(*(c for _, c in options)), key=score)
-    else:
-        best = tuple(max(c, key=lambda x: x[2]) for _, c in options)
+    # best[c] = (score, picks) of the readings so far, ending with choice c of the last one
+    best: list[tuple[float, list[_Choice]]] = [(c.score, [c]) for c in readings[0][3]]
+    for i in range(1, len(readings)):
+        _, before, _, choices = readings[i]
+        step: list[tuple[float, list[_Choice]]] = []
+        for c in choices:
+            options = []
+            for total, picks in best:
+                prev = picks[-1]
+                if c.takes(before) and prev.takes(before):
+                    continue  # both claim the text between them
+                bonus = SAME_SIDE_BONUS if c.side == prev.side and c.side in ("above", "below") else 0.0
+                options.append((total + c.score + bonus, [*picks, c]))
+            step.append(max(options, key=lambda o: o[0]))
+        best = step
+    _, picks = max(best, key=lambda o: o[0])
     leftovers = []
-    for (head, _), (_, seg, _) in zip(options, best, strict=True):
-        if seg is None or seg.headline is not None:
+    for (head, _, _, _), choice in zip(readings, picks, strict=True):
+        if not choice.claims:
             leftovers.append(head)
-        else:
-            seg.headline = head
+        for seg, part in choice.claims:
+            seg.headline = part
     return leftovers
 
 

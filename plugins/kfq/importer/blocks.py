@@ -21,6 +21,7 @@ ZONE_SUFFIX = (
     r"|综改区|工业园区|产业园区|物流园区|产业园|工业园|新区)"
 )
 ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
+SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区")
 _HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
 
 
@@ -30,6 +31,16 @@ def names_zone(text: str, zone_names: Collection[str] = ()) -> bool:
         return True
     m = ZONE_AT_START_RE.match(text)
     return m is not None and len(text) - m.end() <= 4
+
+
+def is_kicker(text: str, zone_names: Collection[str] = ()) -> bool:
+    """A line a kicker (引题) can be: a zone's full name, possibly with a verb
+    (大同经济技术开发区提出). A short name (太原经开区, 长治高新区) opens a title broken over
+    two lines instead: the paper prints kickers with the zone's full name."""
+    if not names_zone(text, zone_names):
+        return False
+    m = ZONE_AT_START_RE.match(text)
+    return m is None or not m.group(0).endswith(SHORT_ZONE_SUFFIXES)
 
 
 def clean_title(text: str) -> str:
@@ -114,8 +125,28 @@ def _run(
     if inside_article and only is not None:
         return [Block(HEADING, only.text, only.first, only.last)]
     headline = parse_headline(lines, zone_names, known)
+    headline.splits = _splits(lines, zone_names, known)
     text = "\n".join(u.text for u in lines)
     out.append(Block(HEADLINE, text, lines[0].first, lines[-1].last, headline=headline))
+    return out
+
+
+def _splits(
+    lines: list[Unit], zone_names: Collection[str], known: Collection[str]
+) -> list[tuple[Headline, Headline]]:
+    """The run read as two headlines, split before each line that can open a headline (not a
+    subtitle, byline or the title's second half after a kicker)."""
+    out: list[tuple[Headline, Headline]] = []
+    for k in range(1, len(lines)):
+        opener = lines[k].text.strip()
+        if DASHES_RE.match(opener) or bylines.parse_line(opener, known):
+            continue
+        first, second = (
+            parse_headline(lines[:k], zone_names, known),
+            parse_headline(lines[k:], zone_names, known),
+        )
+        if first.title and second.title:
+            out.append((first, second))
     return out
 
 
@@ -140,12 +171,11 @@ def parse_headline(
         else:
             titles.append(text)
     kicker = None
-    if len(titles) >= 2 and (names_zone(titles[0], zone_names) or titles[0].endswith(("：", ":"))):
+    if len(titles) >= 2 and (is_kicker(titles[0], zone_names) or titles[0].endswith(("：", ":"))):
         kicker = titles.pop(0)
     elif len(titles) == 1 and " " in titles[0] and not is_spaced(titles[0]):
         head, rest = titles[0].split(" ", 1)
-        whole = ZONE_AT_START_RE.fullmatch(head)
-        if head in zone_names or whole:  # 岚县经济技术开发区 成立工作专班…: kicker on the title's line
+        if is_kicker(head, zone_names):  # 岚县经济技术开发区 成立工作专班…: kicker on the title's line
             kicker, titles = head, [rest]
     return Headline(
         title_lines=[clean_title(t) for t in titles] or [""],

@@ -35,7 +35,9 @@ THEME_MIN_HITS = 4
 THEME_MARGIN = 1.5
 # A column label that names a commentary, and the words a commentary's title is built on.
 COMMENT_RE = re.compile(r"评论|短评|时评|述评|评论员|观察|论坛|观点|编者按|随笔|札记|杂谈|快评|锐评")
-COMMENT_TITLE_RE = re.compile(r"^(?:短评|时评|快评|锐评|述评|评论员文章|编者按)|[：:](?:短评|时评|评论)$")
+COMMENT_TITLE_RE = re.compile(
+    r"^(?:短评|时评|快评|锐评|述评|评论员文章|编者按)|[：:](?:短评|时评|评论)$|[（(](?:短评|时评|快评|评论)[）)]$"
+)
 GENRES = ("消息", "通讯", "评论")
 TIME_RE = re.compile(r"\d+月|\d+日|\d+年|近日|日前|近期|今年|去年|上午|下午|晚上|当天|此前|目前")
 
@@ -235,5 +237,11 @@ def genre(article: Article, call: Call | None) -> str:
         return "通讯" if long_feature and "通讯" in names else "消息"
     if comment >= 1 and "评论" in names:
         return "评论"
-    brief = length < targets.get("消息", 800) / 2 and not headings and not article.subtitle
-    return "消息" if brief or "通讯" not in names else "通讯"
+    if not headings and not article.subtitle:
+        if length < targets.get("消息", 800) / 2:
+            return "消息"  # a brief printed without a dateline
+        # No dateline, subtitle or section heading: the form of a commentary, not a feature
+        # (the paper's 通讯 carry a ——subtitle or headings).
+        if "评论" in names:
+            return "评论"
+    return "通讯" if "通讯" in names else "消息"

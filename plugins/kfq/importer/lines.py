@@ -26,6 +26,9 @@ DASHES_RE = re.compile(r"^[—－–-]{2,}")
 # 厚 植 创 新 沃 土: display type spaced out letter by letter.
 SPACED_RE = re.compile(r"^(?:\S\s+){2,}\S$")
 LATIN_END_RE = re.compile(r"[A-Za-z]$")
+# A line ending in the first characters of a name signed after the last sentence.
+NAME_START_END_RE = re.compile(r"[。！？][”’」』）)]?\s*[\u4e00-\u9fff]{1,3}$")
+TAIL_MAX = 2.0  # em: the most a wrapped remainder of a line (a name's last character) takes
 LATIN_START_RE = re.compile(r"^[A-Za-z]")
 
 # A page whose median line is this wide (in em) was set in newspaper columns; wider ones
@@ -213,6 +216,14 @@ def _apart(lines: list[_Line], column: bool) -> list[bool]:
     return apart
 
 
+def _is_tail(lines: list[_Line], i: int) -> bool:
+    """A line of a character or two after a line that ends in the start of a signed name
+    (…大时代中。 靳晓 / 姝): the rest of that line, wrapped; no headline is that short."""
+    if i == 0 or lines[i].width > TAIL_MAX or _apart_by_form(lines[i - 1]):
+        return False
+    return bool(NAME_START_END_RE.search(lines[i - 1].text))
+
+
 def _is_prose_form(text: str) -> bool:
     return bool(CONTINUES_RE.search(text) or INNER_STOP_RE.search(text) or DATELINE_RE.match(text))
 
@@ -228,7 +239,7 @@ def _set_apart(lines: list[_Line], i: int, column: bool) -> bool:
     text = ln.text.strip()
     if _apart_by_form(ln):
         return True
-    if is_terminal(text) or _is_prose_form(text):
+    if is_terminal(text) or _is_prose_form(text) or _is_tail(lines, i):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and DATELINE_RE.match(nxt.text.strip()):
@@ -295,6 +306,8 @@ def _ends_paragraph(
 ) -> bool:
     """Whether sentence-final line i also ends its paragraph."""
     ln, nxt = lines[i], lines[i + 1]
+    if _is_tail(lines, i + 1):
+        return False
     if indents:
         return nxt.indented
     if not column or DATELINE_RE.match(nxt.text.strip()):

@@ -38,6 +38,9 @@ class Headline:
     first: int = 0
     last: int = 0
     labels: list[str] = field(default_factory=list)  # column labels printed with it: 【开发区观察】
+    # Other readings of the same lines as two headlines: the first printed below the text
+    # before it, the second above the text after it (blocks.py makes them, articles.py picks).
+    splits: list[tuple[Headline, Headline]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
