@@ -55,8 +55,10 @@ class Split:
 
 def split(source: str, blocks: list[Block]) -> Split:
     """Cut a page's blocks into articles and give each its headline."""
-    segments, slots, furniture, orphans = _segments(blocks)
+    segments, slots, furniture, orphans, boxes = _segments(blocks)
     orphans += _assign(segments, slots)
+    for seg in segments:
+        seg.boxed = seg.headline is not None and any(seg.headline is box for box in boxes)
     articles: list[Article] = []
     notices: list[tuple[Headline, list[Block]]] = []
     review: list[ReviewItem] = []
@@ -97,8 +99,11 @@ def split(source: str, blocks: list[Block]) -> Split:
     return Split(articles, furniture, notices, orphans, stray, review)
 
 
-def _segments(blocks: list[Block]) -> tuple[list[_Segment], list[object], list[Block], list[Headline]]:
+def _segments(
+    blocks: list[Block],
+) -> tuple[list[_Segment], list[object], list[Block], list[Headline], list[Headline]]:
     segments: list[_Segment] = []
+    boxes: list[Headline] = []  # headlines printed inside a sentence
     slots: list[object] = []  # segments and free headlines in page order
     furniture: list[Block] = []
     orphans: list[Headline] = []
@@ -128,12 +133,12 @@ def _segments(blocks: list[Block]) -> tuple[list[_Segment], list[object], list[B
                 continue
             last = _last_body(current)
             if current is not None and last is not None and not last.closed and not current.signed:
-                # A headline box in the middle of a sentence: the text goes on after it.
+                # A headline box in the middle of a sentence: the text goes on after it. The
+                # box heads the text around it or another article nearby (a box set into
+                # someone else's column): which one, its words decide (_assign).
                 pending_merge = True
-                if current.headline is None:
-                    current.headline, current.boxed = b.headline, True
-                else:
-                    orphans.append(b.headline)
+                boxes.append(b.headline)
+                slots.append(b.headline)
                 continue
             current = None
             slots.append(b.headline)
@@ -165,7 +170,7 @@ def _segments(blocks: list[Block]) -> tuple[list[_Segment], list[object], list[B
             current.signed, current = True, None
     if waiting_bylines:
         orphans.append(Headline(title_lines=[""], bylines=waiting_bylines))
-    return segments, slots, furniture, orphans
+    return segments, slots, furniture, orphans, boxes
 
 
 def _last_body(seg: _Segment | None) -> Block | None:
@@ -249,8 +254,8 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
             options = []
             for total, picks in best:
                 prev = picks[-1]
-                if c.takes(before) and prev.takes(before):
-                    continue  # both claim the text between them
+                if any(prev.takes(seg) for seg, _ in c.claims):
+                    continue  # both claim the same text
                 bonus = SAME_SIDE_BONUS if c.side == prev.side and c.side in ("above", "below") else 0.0
                 options.append((total + c.score + bonus, [*picks, c]))
             step.append(max(options, key=lambda o: o[0]))
@@ -261,7 +266,12 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
         if not choice.claims:
             leftovers.append(head)
         for seg, part in choice.claims:
-            seg.headline = part
+            # Headlines further apart than neighbours (two boxes in one text) can still
+            # claim the same text: the first keeps it, the other is left for the review.
+            if seg.headline is None:
+                seg.headline = part
+            else:
+                leftovers.append(part)
     return leftovers
 
 

@@ -15,7 +15,9 @@ from kfq.importer.model import Unit
 TERMINAL_RE = re.compile(
     r"(?:[。！？；：…!?;]|[。！？…!?][”’」』）)]+"
     r"|[。！？…][”’」』]?\s*[（(][^（）()]{1,24}[）)]"
-    r"|[。！？…][”’」』]?\s+[\u4e00-\u9fff·]{2,10})$"
+    r"|[。！？…][”’」』]?\s+[\u4e00-\u9fff·]{2,10}"
+    # a photo caption's credit: …现场。 记者 某某 摄 / （某某 摄）
+    r"|\s摄影?|摄影?[）)])$"
 )
 # A line ending in these cannot end a headline or heading: the sentence goes on.
 CONTINUES_RE = re.compile(r"[，、（《“‘(—\-–/+]$")
