@@ -30,6 +30,8 @@ FURNITURE_RES = (
         rf"^(?:{_RUNNING}{SEP})*{DATE}{SEP}(?:{WEEKDAY}|{ISSUE}|{PAGE_NO}|{PAPER})(?:{SEP}{_RUNNING})*$"
     ),
     re.compile(rf"^(?:{PAGE_NO}{SEP})?{SECTIONS}(?:{SEP}{PAGE_NO})?$"),
+    # the elements of a running head in any order: 第7版 开发区建设, 3版 · 科学导报 · 要闻
+    re.compile(rf"^(?:{PAGE_NO}|{ISSUE}){SEP}(?:{_RUNNING}{SEP})*{PAPER}(?:{SEP}{_RUNNING})*$"),
     re.compile(
         r"^(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|组版|排版|审核|终审|值班编辑)\s*[:：].{0,20}$"
     ),

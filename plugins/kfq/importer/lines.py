@@ -29,8 +29,11 @@ DASHES_RE = re.compile(r"^[—－–-]{2,}")
 SPACED_RE = re.compile(r"^(?:\S\s+){2,}\S$")
 LATIN_END_RE = re.compile(r"[A-Za-z]$")
 # A line ending in the first characters of a name signed after the last sentence.
-NAME_START_END_RE = re.compile(r"[。！？][”’」』）)]?\s*[\u4e00-\u9fff]{1,3}$")
+NAME_START_END_RE = re.compile(r"[。！？][”’」』）)]?\s*(?:[\u4e00-\u9fff]{1,3}|[（(][^（）()]{0,12})$")
+# The rest of a signature in brackets wrapped onto its own line: 虎虎） / 恒松）
+BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,8}[）)]$")
 TAIL_MAX = 2.0  # em: the most a wrapped remainder of a line (a name's last character) takes
+DATELINE_HEADLINE_MAX = 4  # lines of a headline set right above its article's dateline
 LATIN_START_RE = re.compile(r"^[A-Za-z]")
 
 # A page whose median line is this wide (in em) was set in newspaper columns; wider ones
@@ -211,19 +214,43 @@ def _apart(lines: list[_Line], column: bool) -> list[bool]:
             ln = lines[i]
             if apart[i] or not apart[i + 1] or is_terminal(ln.text) or _is_prose_form(ln.text):
                 continue
-            # nothing before it for it to go on from, and not a list of clauses
-            starts = (i == 0 or is_terminal(lines[i - 1].text)) and ln.text.count("，") <= 1
+            # nothing before it for it to go on from, and not a clause of a sentence
+            starts = (i == 0 or is_terminal(lines[i - 1].text)) and "，" not in ln.text
             if starts or ln.width < _column_width(lines, apart, i) - INDENT_MARGIN * 1.5:
                 apart[i] = changed = True
+    _headlines_above_datelines(lines, apart)
     return apart
+
+
+def _headlines_above_datelines(lines: list[_Line], apart: list[bool]) -> None:
+    """An article's text starts at its dateline (本刊讯 …), so the unfinished lines between
+    the last finished sentence and a dateline are its headline, however wide they are set:
+    a long title fills the column like prose."""
+    for j, ln in enumerate(lines):
+        if not DATELINE_RE.match(ln.text.strip()):
+            continue
+        k = j - 1
+        while k >= 0 and apart[k]:
+            k -= 1  # the headline lines already set apart (title, byline)
+        run: list[int] = []
+        while k >= 0 and len(run) < DATELINE_HEADLINE_MAX and not is_terminal(lines[k].text):
+            if _is_prose_form(lines[k].text) or _is_tail(lines, k):
+                run = []
+                break
+            run.append(k)
+            k -= 1
+        if run and (k < 0 or is_terminal(lines[k].text)):
+            for r in run:
+                apart[r] = True
 
 
 def _is_tail(lines: list[_Line], i: int) -> bool:
     """A line of a character or two after a line that ends in the start of a signed name
     (…大时代中。 靳晓 / 姝): the rest of that line, wrapped; no headline is that short."""
-    if i == 0 or lines[i].width > TAIL_MAX or _apart_by_form(lines[i - 1]):
+    if i == 0 or _apart_by_form(lines[i - 1]):
         return False
-    return bool(NAME_START_END_RE.search(lines[i - 1].text))
+    short = lines[i].width <= TAIL_MAX or bool(BRACKET_TAIL_RE.match(lines[i].text.strip()))
+    return short and bool(NAME_START_END_RE.search(lines[i - 1].text))
 
 
 def _is_prose_form(text: str) -> bool:
