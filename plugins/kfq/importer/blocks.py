@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 
 from kfq.importer import bylines
-from kfq.importer.furniture import LABEL_PREFIX_RE, is_caption, is_furniture
+from kfq.importer.furniture import LABEL_PREFIX_RE, LABEL_RE, is_caption, is_furniture
 from kfq.importer.lines import DASHES_RE, DATELINE_RE, is_spaced
 from kfq.importer.model import Block, Headline, Unit
 
@@ -55,18 +55,33 @@ def classify(units: list[Unit], zone_names: Collection[str] = (), known: Collect
     """The page's units as blocks, set-apart lines grouped into headlines and headings."""
     blocks: list[Block] = []
     run: list[Unit] = []
+    section: str | None = None  # a column label printed on its own line above the next headline
+
+    def flush(after: Unit | None) -> None:
+        nonlocal section
+        if run:
+            made = _run(run, blocks, after, zone_names, known)
+            for b in made:
+                if b.headline is not None and section:
+                    b.headline.section = section
+                    section = None
+            blocks.extend(made)
+            run.clear()
+
     for unit in units:
-        if (unit.standalone and is_furniture(unit.text)) or is_caption(unit.text):
+        if unit.standalone and LABEL_RE.match(unit.text):
+            flush(None)  # a column label opens the next headline: the run before it is done
+            blocks.append(Block(FURNITURE, unit.text, unit.first, unit.last))
+            section = unit.text.strip()
+        elif (unit.standalone and is_furniture(unit.text)) or is_caption(unit.text):
             blocks.append(Block(FURNITURE, unit.text, unit.first, unit.last))
         elif unit.standalone:
             run.append(unit)
         else:
-            if run:
-                blocks.extend(_run(run, blocks, unit, zone_names, known))
-                run = []
+            flush(unit)
+            section = None
             blocks.append(_body(unit, known))
-    if run:
-        blocks.extend(_run(run, blocks, None, zone_names, known))
+    flush(None)
     return blocks
 
 

@@ -230,7 +230,7 @@ def genre(article: Article, call: Call | None) -> str:
     comment = 0
     if h is not None:
         comment += 2 * any(b.lstrip()[:1] in SIGN_MARKS for b in h.bylines)
-        comment += 2 * any(COMMENT_RE.search(label) for label in h.labels)
+        comment += 2 * any(COMMENT_RE.search(label) for label in [*h.labels, h.section or ""] if label)
         comment += bool(COMMENT_TITLE_RE.search(article.title or ""))
     if article.dateline:
         long_feature = headings >= 2 and length > targets.get("通讯", 1500)

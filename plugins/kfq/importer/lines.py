@@ -216,7 +216,10 @@ def _apart(lines: list[_Line], column: bool) -> list[bool]:
                 continue
             # nothing before it for it to go on from, and not a clause of a sentence
             starts = (i == 0 or is_terminal(lines[i - 1].text)) and "，" not in ln.text
-            if starts or ln.width < _column_width(lines, apart, i) - INDENT_MARGIN * 1.5:
+            # between two headline lines: the middle line of a headline set in a narrower
+            # column than the text around it
+            between = i > 0 and apart[i - 1] and "，" not in ln.text
+            if starts or between or ln.width < _column_width(lines, apart, i) - INDENT_MARGIN * 1.5:
                 apart[i] = changed = True
     _headlines_above_datelines(lines, apart)
     return apart

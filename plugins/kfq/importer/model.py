@@ -38,6 +38,7 @@ class Headline:
     first: int = 0
     last: int = 0
     labels: list[str] = field(default_factory=list)  # column labels printed with it: 【开发区观察】
+    section: str | None = None  # the column label on its own line above it (page furniture)
     # Other readings of the same lines as two headlines: the first printed below the text
     # before it, the second above the text after it (blocks.py makes them, articles.py picks).
     splits: list[tuple[Headline, Headline]] = field(default_factory=list)
