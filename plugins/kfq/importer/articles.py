@@ -8,6 +8,7 @@ middle of their text. A headline box inside a sentence belongs to the article it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kfq.importer.blocks import BODY, BYLINE, FURNITURE, HEADING, HEADLINE
@@ -31,6 +32,7 @@ class _Segment:
     signed: bool = False  # ended by a byline
     notice: bool = False
     bylines: list[str] = field(default_factory=list)
+    turned: bool = False  # cut from the text before it where the zones it names changed
 
     @property
     def has_body(self) -> bool:
@@ -53,9 +55,14 @@ class Split:
     review: list[ReviewItem]
 
 
-def split(source: str, blocks: list[Block]) -> Split:
-    """Cut a page's blocks into articles and give each its headline."""
+def split(source: str, blocks: list[Block], zones_in: Callable[[str], set[str]] | None = None) -> Split:
+    """Cut a page's blocks into articles and give each its headline.
+
+    zones_in names the zones a paragraph names (by the registers' spellings); with it, text
+    that turns from some zones to others with nothing printed between is two articles."""
     segments, slots, furniture, orphans, boxes = _segments(blocks)
+    if zones_in is not None:
+        _split_at_zone_turns(segments, slots, zones_in)
     orphans += _assign(segments, slots)
     for seg in segments:
         seg.boxed = seg.headline is not None and any(seg.headline is box for box in boxes)
@@ -171,6 +178,32 @@ def _segments(
     if waiting_bylines:
         orphans.append(Headline(title_lines=[""], bylines=waiting_bylines))
     return segments, slots, furniture, orphans, boxes
+
+
+def _split_at_zone_turns(
+    segments: list[_Segment], slots: list[object], zones_in: Callable[[str], set[str]]
+) -> None:
+    """Split a segment where its paragraphs stop naming one set of zones and start naming
+    another (河津… then 灵石…): an article that ends without a byline, followed by one that
+    starts without a dateline or headline. The new article is flagged for the review."""
+    for seg in list(segments):
+        bodies = [i for i, b in enumerate(seg.blocks) if b.kind == BODY]
+        if len(bodies) < 2 or seg.notice:
+            continue
+        named = [zones_in(seg.blocks[i].text) for i in bodies]
+        for cut in range(1, len(bodies)):
+            before = set().union(*named[:cut])
+            after = set().union(*named[cut:])
+            if before and after and not before & after and named[cut]:
+                at = bodies[cut]
+                if seg.blocks[at - 1].kind == HEADING:
+                    break  # a section heading: the feature goes on to another zone
+                tail = _Segment(blocks=seg.blocks[at:], turned=True)
+                tail.bylines, tail.signed = seg.bylines, seg.signed
+                seg.blocks, seg.bylines, seg.signed = seg.blocks[:at], [], False
+                segments.insert(segments.index(seg) + 1, tail)
+                slots.insert(slots.index(seg) + 1, tail)
+                break
 
 
 def _last_body(seg: _Segment | None) -> Block | None:
@@ -302,7 +335,15 @@ def _flag(article: Article, seg: _Segment, before: _Segment | None) -> None:
             "the headline was printed inside the text; check where the article starts",
         )
     starts = seg.blocks[0]
-    if not starts.dateline and before is not None and not before.signed and not before.notice:
+    if seg.turned:
+        article.flag(
+            "boundary",
+            starts.text[:30],
+            "the text before names other zones and nothing printed parts them: check that "
+            "this is a new article (and where it starts)",
+            starts.first,
+        )
+    elif not starts.dateline and before is not None and not before.signed and not before.notice:
         article.flag(
             "boundary",
             starts.text[:30],

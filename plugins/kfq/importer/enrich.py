@@ -87,22 +87,33 @@ def _headline_text(article: Article) -> str:
     return " ".join(x for x in (article.kicker, article.title, article.subtitle) if x)
 
 
+@cache
+def _spelling_pattern(spellings: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Every spelling of a zone long enough to name one, longest first."""
+    usable = sorted((s for s in spellings if len(s) >= SHORTEST_SPELLING), key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in usable)) if usable else None
+
+
+def zones_named(text: str, registers: Registers) -> list[str]:
+    """The canonical names of the zones text names, in order, as often as it names them."""
+    pattern = _spelling_pattern(tuple(registers.zone_spellings))
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        zone = registers.zone_named(m.group(0))
+        if zone is not None:
+            out.append(zone.name)
+    return out
+
+
 def zones(article: Article, registers: Registers) -> list[str]:
     """Canonical zone names the article is about, primary first."""
-    spellings = sorted(
-        (s for s in registers.zone_spellings if len(s) >= SHORTEST_SPELLING), key=len, reverse=True
-    )
-    if not spellings:
+    if _spelling_pattern(tuple(registers.zone_spellings)) is None:
         return []
-    pattern = re.compile("|".join(re.escape(s) for s in spellings))
 
     def found(text: str) -> list[str]:
-        out = []
-        for m in pattern.finditer(text):
-            zone = registers.zone_named(m.group(0))
-            if zone is not None:
-                out.append(zone.name)
-        return out
+        return zones_named(text, registers)
 
     in_headline = found(_headline_text(article))
     in_body = found(article.body)

@@ -72,7 +72,7 @@ def read_page(source: str, text: str, registers: Registers) -> tuple[articles_st
     known = _known(registers)
     units = lines.units(text)
     classified = blocks.classify(units, registers.zone_spellings, known)
-    split = articles_stage.split(source, classified)
+    split = articles_stage.split(source, classified, lambda t: set(enrich.zones_named(t, registers)))
     found = [corrections.correct(bylines.attach(a, known)) for a in split.articles]
     return split, found
 
