@@ -10,7 +10,7 @@ from pathlib import Path
 from kfq.registers import Registers, load_registers
 from kfq.yearend.collect import Collection, collect, read_year
 from kfq.yearend.errors import NoCall, UnsignedArticles
-from kfq.yearend.order import missing_stroke_order
+from kfq.yearend.order import check_names
 from kfq.yearend.rank import Rules, Standing, rank, rules_from_call
 
 Progress = Callable[[str], None]
@@ -84,6 +84,8 @@ def run(
     collection = collect(read_year(content_dir, registers, year), registers, year)
     if collection.unsigned and (strict or not collection.credits):
         raise UnsignedArticles([p.where for p in collection.unsigned])
+    # Every name must have its 姓氏笔画 place before anything is ranked or written.
+    check_names(collection.credits)
     ranked = rank_year(collection, registers)
     report = Report(
         year,
@@ -93,12 +95,6 @@ def run(
         staff=len(collection.staff),
         awarded=sum(1 for s in ranked.standings if s.excellent),
     )
-    missing = missing_stroke_order(collection.credits)
-    if missing:
-        report.warnings.append(
-            f"no stroke order for {'、'.join(missing)}: such names sort after others of the same "
-            "stroke count — add them to STROKE_ORDER in plugins/kfq/yearend/order.py"
-        )
     report.warnings += [
         f"{p.where}: authors: [] — unsigned, listed in 篇目 only" for p in collection.unsigned
     ]
