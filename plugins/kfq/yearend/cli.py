@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kfq.registers import Registers, load_registers
-from kfq.yearend.collect import Collection, collect, read_year
-from kfq.yearend.errors import NoCall, UnsignedArticles
+from kfq.yearend.collect import ARTICLE_URL, Collection, Raw, collect, read_year
+from kfq.yearend.errors import NoCall, SiteUrlMissing, UnsignedArticles
 from kfq.yearend.order import check_names
 from kfq.yearend.rank import Rules, Standing, rank, rules_from_call
 
@@ -50,6 +50,17 @@ class Year:
     issuer: str
 
 
+def compute_year(raws: list[Raw], registers: Registers, year: int) -> Year:
+    """The year-end list of one year: the site page and the office files both come from here.
+
+    Collects the year's published articles, checks that every name can take its 姓氏笔画
+    place (UnknownCharacters otherwise) and ranks them by the call in force.
+    """
+    collection = collect(raws, registers, year)
+    check_names(collection.credits)
+    return rank_year(collection, registers)
+
+
 def rank_year(collection: Collection, registers: Registers) -> Year:
     """Rank a collected year by the call in force at its end."""
     call = registers.call_for(dt.date(collection.year, 12, 31))
@@ -68,6 +79,9 @@ def run(
     *,
     issued: dt.date | None = None,
     strict: bool = False,
+    siteurl: str = "",
+    url_pattern: str = ARTICLE_URL,
+    pdf: bool = False,
 ) -> Report:
     """Collect, rank and write the workbook, list document, certificates and letters.
 
@@ -75,18 +89,23 @@ def run(
     half-made list behind. issued is the date the documents carry (default: today).
     Unsigned articles (authors: [], which the contract allows) are listed in 篇目 and
     reported as a warning; strict makes them an error, as does a year with no signed one.
+    siteurl is the site's public address (KFQ_SITEURL): the office files carry absolute
+    links, so a run without it stops before reading anything. pdf also converts every file
+    with LibreOffice, the PDF beside its source.
     """
     say = progress or (lambda message: None)
+    siteurl = siteurl.strip().rstrip("/")
+    if not siteurl.startswith(("https://", "http://")):
+        raise SiteUrlMissing(siteurl)
     content_dir, out_dir = Path(content_dir), Path(out_dir)
     issued = issued or dt.date.today()
     registers = load_registers(content_dir / "data")
     say(f"Reading the articles of {year} under {content_dir / 'articles'} …")
-    collection = collect(read_year(content_dir, registers, year), registers, year)
+    raws = read_year(content_dir, registers, year, url_pattern)
+    ranked = compute_year(raws, registers, year)
+    collection = ranked.collection
     if collection.unsigned and (strict or not collection.credits):
         raise UnsignedArticles([p.where for p in collection.unsigned])
-    # Every name must have its 姓氏笔画 place before anything is ranked or written.
-    check_names(collection.credits)
-    ranked = rank_year(collection, registers)
     report = Report(
         year,
         out_dir,
@@ -96,7 +115,13 @@ def run(
         awarded=sum(1 for s in ranked.standings if s.excellent),
     )
     report.warnings += [
-        f"{p.where}: authors: [] — unsigned, listed in 篇目 only" for p in collection.unsigned
+        f"{p.where}: authors: [] — unsigned, listed under its zone as 未署名" for p in collection.unsigned
+    ]
+    report.warnings += [
+        f"{c.name}: no full_name in content/data/contributors.yaml — the documents print the "
+        "byline name; add the organisation's registered name when a source states it"
+        for c in collection.contributors
+        if c.contributor.is_unit and not c.contributor.full_name
     ]
     say(f"Ranked {len(ranked.standings)} contributor(s); {report.awarded} in the top {ranked.rules.top}.")
     issuer = ranked.issuer
@@ -105,14 +130,20 @@ def run(
     from kfq.yearend.certificates import certificate_title, write_certificates
     from kfq.yearend.docx import list_title, write_list
     from kfq.yearend.letters import letter_file_name, letters_for, write_letter
-    from kfq.yearend.xlsx import write_workbook
+    from kfq.yearend.xlsx import workbook_title, write_workbook
 
     letters = letters_for(ranked.standings, [z.name for z in registers.zones])
     steps: list[tuple[str, Callable[[], Path]]] = [
         (
             "workbook",
             lambda: write_workbook(
-                out_dir / f"{list_title(year)}.xlsx", collection, ranked.standings, registers, issuer
+                out_dir / f"{workbook_title(year)}.xlsx",
+                collection,
+                ranked.standings,
+                registers,
+                issuer,
+                siteurl,
+                ranked.rules.top,
             ),
         ),
         (
@@ -124,7 +155,7 @@ def run(
                 registers,
                 issuer,
                 issued,
-                ranked.rules.top,
+                ranked.rules,
             ),
         ),
     ]
@@ -149,4 +180,9 @@ def run(
     for i, (what, write) in enumerate(steps, 1):
         say(f"[{i}/{len(steps)}] {what}")
         report.files.append(write())
+    if pdf:
+        from kfq.yearend.pdf import to_pdf
+
+        say(f"Converting {len(report.files)} file(s) to PDF with LibreOffice …")
+        report.files += to_pdf(report.files)
     return report

@@ -88,3 +88,22 @@ class UnknownCharacters(YearendError):
             "name is right, regenerate plugins/kfq/data/strokes/ from a newer cnchar-order release "
             "(regenerate.py there) or report the character to that project"
         )
+
+
+class SiteUrlMissing(YearendError):
+    """The office files need the site's public address for their article links."""
+
+    def __init__(self, value: str = ""):
+        got = f" (got '{value}')" if value else ""
+        super().__init__(
+            f"KFQ_SITEURL is not set to the site's public address{got}: the office files link each "
+            "article by its full address, which a recipient can open — run e.g. "
+            "`KFQ_SITEURL=https://www.example.cn invoke contributors --year 2024`"
+        )
+
+
+class PdfFailed(YearendError):
+    """LibreOffice could not turn an office file into PDF."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
