@@ -299,3 +299,39 @@ def test_no_relative_links_in_office_files(content, tmp_path, siteurl):
     with pytest.raises(SiteUrlMissing, match="KFQ_SITEURL=https://"):
         run(2024, content, tmp_path / "out", siteurl=siteurl)
     assert not (tmp_path / "out").exists()
+
+
+def test_an_estimated_date_is_never_printed_as_a_day(yearend_registers, tmp_path):
+    from kfq.yearend.cli import compute_year
+    from kfq.yearend.docx import write_list
+    from kfq.yearend.letters import letters_for, write_letter
+    from kfq.yearend.page import page_data
+    from kfq.yearend.xlsx import write_workbook
+
+    from .helpers import raw
+
+    raws = [
+        raw("a", ["刘芳"], "2024-05-17", zones=["长治经济技术开发区"], estimated=True),
+        raw("b", ["单田"], "2024-06-03", zones=["长治经济技术开发区"]),
+        raw("c", ["刘芳"], "2024-06-09", zones=["长治经济技术开发区"], status="draft", title="草稿"),
+    ]
+    year = compute_year(raws, yearend_registers, 2024)
+    assert [p.title for p in year.collection.pieces] == ["标题a", "标题b"]  # no draft
+    data = page_data(year.collection, year.standings, yearend_registers, year.rules)
+    dates = {
+        p["title"]: p["date_text"] for g in data["groups"] for person in g["people"] for p in person["pieces"]
+    }
+    assert dates == {"标题a": "约2024年5月", "标题b": "2024年6月3日"}
+    doc = write_list(
+        tmp_path / "l.docx", year.collection, year.standings, yearend_registers, "编辑部", ISSUED, year.rules
+    )
+    text = _all_text(Document(str(doc)))
+    assert "约2024年5月" in text and "2024年5月17日" not in text and "2024年6月3日" in text
+    [letter] = letters_for(year.standings, [z.name for z in yearend_registers.zones])
+    text = _all_text(Document(str(write_letter(tmp_path / "x.docx", letter, 2024, "编辑部", ISSUED))))
+    assert "约2024年5月" in text and "5月17日" not in text
+    wb = write_workbook(
+        tmp_path / "w.xlsx", year.collection, year.standings, yearend_registers, "编辑部", SITE
+    )
+    cells = [c for row in load_workbook(wb)["篇目"].iter_rows(min_row=3, values_only=True) for c in row]
+    assert "约2024年5月" in cells and dt.datetime(2024, 5, 17) not in cells
