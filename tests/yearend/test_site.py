@@ -100,3 +100,17 @@ def test_the_page_and_the_office_files_come_from_one_computation(site, tmp_path)
         shown[a.get_text()] = (zishu, site_url + a["href"])
     assert {t: v for t, v in shown.items() if t in office} == office
     assert len(office) == 9
+
+
+def test_the_site_counts_the_body_the_checker_reads():
+    # source_zishu cuts the body without parsing YAML; it must cut where read_source does.
+    from pathlib import Path
+
+    from kfq.frontmatter import read_source
+    from kfq.text import zishu
+    from kfq.yearend.collect import source_zishu
+
+    files = [*CONTENT.rglob("*.md"), *Path("content/articles").rglob("*.md")]
+    assert len(files) > 20
+    for path in files:
+        assert source_zishu(path) == zishu(read_source(path)[0].body), path

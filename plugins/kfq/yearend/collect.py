@@ -10,7 +10,7 @@ from pathlib import Path
 from kfq.checking import check_content
 from kfq.contract import display_path, parse_date
 from kfq.errors import ContentInvalid
-from kfq.frontmatter import read_source
+from kfq.frontmatter import CLOSE_RE, OPEN_RE
 from kfq.registers import Contributor, Registers
 from kfq.text import format_date, format_issue_date, zishu
 from kfq.yearend.errors import NoArticles, UnknownAuthors
@@ -109,10 +109,20 @@ def article_url(date: dt.date, slug: str, pattern: str = ARTICLE_URL) -> str:
     return pattern.format(date=date, slug=slug)
 
 
+def markdown_body(text: str) -> str:
+    """The Markdown after the front-matter, cut where kfq.frontmatter.read_source cuts it
+    (its fences, its line ends) but without parsing the YAML again: the site build already
+    has every article's fields and only needs the count."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    opening = OPEN_RE.match(text)
+    closing = CLOSE_RE.search(text, opening.end()) if opening else None
+    return text[closing.end() :].lstrip("\n") if closing else text
+
+
 def source_zishu(path: Path) -> int:
     """字数 of an article file: its Markdown body, counted by kfq.text.zishu. The one count
     of the year-end list, for the site page and the office files alike."""
-    return zishu(read_source(Path(path))[0].body)
+    return zishu(markdown_body(Path(path).read_text(encoding="utf-8")))
 
 
 def read_year(
