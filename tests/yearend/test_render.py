@@ -182,6 +182,15 @@ def _pieces_sheet(folder: Path, year: int):
 
 
 @pytest.mark.parametrize("year", [2024, 2025])
+def test_no_link_is_cut_off(rendered, year):
+    folder, _ = rendered[year]
+    ws = load_workbook(folder / f"{year}年度投稿人稿件统计表.xlsx")["篇目"]
+    links = [row[7].value for row in ws.iter_rows(min_row=3)]
+    text = page_text(folder / f"{year}年度投稿人稿件统计表.pdf")
+    assert links and all(link in text for link in links)
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
 def test_workbook_pages_are_numbered(rendered, year):
     folder, _ = rendered[year]
     pdf = folder / f"{year}年度投稿人稿件统计表.pdf"

@@ -34,7 +34,10 @@ class Report:
             f"{self.year}: {self.articles} article(s), {self.contributors} contributor(s) "
             f"and {self.staff} staff reporter(s); {self.awarded} 优秀撰稿人.",
             f"Wrote {len(self.files)} file(s) to {self.out_dir}:",
-            *(f"  {p.name}" for p in self.files),
+            *(
+                f"  {p.relative_to(self.out_dir) if p.is_relative_to(self.out_dir) else p}"
+                for p in self.files
+            ),
         ]
         lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)

@@ -244,7 +244,7 @@ def _fill(ws: Worksheet, heading: str, header: Sequence[str], rows: list[tuple],
             _body_cell(cell)
             if header[cell.column - 1] == "刊发日期" and not isinstance(cell.value, str):
                 cell.number_format = DATE_FORMAT
-            if isinstance(cell.value, str) and not cell.value.startswith("="):
+            if isinstance(cell.value, str) and not cell.value.startswith(("=", "http")):
                 tallest = max(
                     tallest, math.ceil(_display_width(cell.value) / max(widths[cell.column - 1] - 1, 1))
                 )
@@ -268,6 +268,8 @@ def _width(values: Sequence[Any], title: str) -> float:
     if title == "刊发日期":
         return 16
     longest = max(_display_width(str(v)) for v in values if v is not None)
+    if title == "网址":  # an address has no place to wrap: the column takes it whole
+        return longest + 2
     return min(longest + 2, MAX_WIDTH)
 
 
