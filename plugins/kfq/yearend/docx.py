@@ -87,7 +87,8 @@ def write_list(
     tie = cutoff_tie(list(standings), rules)
     text += f"。其中，{tie.sentence()}" if tie else ""
     text += "。名单如下（按名次排列，名次相同者按姓氏笔画排序）："
-    paper.para(doc, text)
+    # The sentence that announces the table stays with the table's first rows.
+    paper.para(doc, text).paragraph_format.keep_with_next = True
     paper.table(
         doc,
         AWARD_HEADER,
