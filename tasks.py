@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -171,10 +172,16 @@ def review(c, source="seeds", dest="content/articles", list=False):
         "content": "the content folder (default: content)",
         "date": "the date the documents carry, YYYY-MM-DD (default: today)",
         "strict": "stop at a published article without authors instead of listing it unsigned",
+        "pdf": "also write a PDF of every file beside it (needs LibreOffice: `make setup`)",
     }
 )
-def contributors(c, year, out=None, content="content", date=None, strict=False):
-    """Write the year-end list: workbook, list document, 优秀撰稿人 certificates, praise letters."""
+def contributors(c, year, out=None, content="content", date=None, strict=False, pdf=False):
+    """Write the year-end list: workbook, list document, 优秀撰稿人 certificates, praise letters.
+
+    The files link each article by its public address: set KFQ_SITEURL (as for
+    `invoke build --publish`), e.g. `KFQ_SITEURL=https://www.example.cn invoke contributors`.
+    """
+    import pelicanconf
     from kfq.yearend.cli import run
 
     try:
@@ -187,7 +194,17 @@ def contributors(c, year, out=None, content="content", date=None, strict=False):
         raise Exit(f"--date: '{date}' is not a date — write it as YYYY-MM-DD", code=1) from e
     target = Path(out) if out else Path("output") / "contributors" / str(year)
     try:
-        report = run(year, Path(content), target, print, issued=issued, strict=strict)
+        report = run(
+            year,
+            Path(content),
+            target,
+            print,
+            issued=issued,
+            strict=strict,
+            siteurl=os.environ.get("KFQ_SITEURL", ""),
+            url_pattern=pelicanconf.ARTICLE_URL,
+            pdf=pdf,
+        )
     except ContentInvalid as e:
         for p in e.problems:
             print(p)

@@ -74,6 +74,12 @@ def test_aliases_resolve_to_one_zone_and_one_person(registers):
         ("contributors.yaml", "role: 通讯员", "role: 编辑", "use one of 本刊记者, 通讯员, 机构"),
         ("contributors.yaml", "zone: 左云经济技术开发区", "zone: 无名区", "not in zones.yaml"),
         ("contributors.yaml", "aliases: [汪 伟]", "aliases: [王伟]", "appears twice"),
+        (
+            "contributors.yaml",
+            "role: 通讯员",
+            "role: 通讯员\n    full_name: 某某中心",
+            "full_name is for organisations",
+        ),
         ("topics.yaml", "slug: zhaoshang-yinzi", "slug: ''", "'slug' is required"),
         ("calls/2023.yaml", "date: 2023-03-28", "date: soon", "'date' must be a date"),
         ("zones.yaml", "zones:", "zones: [", "not valid YAML"),
@@ -90,3 +96,12 @@ def test_a_broken_register_is_named_with_a_fix(tmp_path, file, old, new, words):
         load_registers(data)
     assert file.split("/")[-1] in str(err.value)
     assert words in str(err.value)
+
+
+def test_an_organisation_prints_its_full_name_only_where_the_register_has_one():
+    from kfq.registers import Contributor
+
+    unit = Contributor(name="清徐融媒", role="机构", full_name="清徐县融媒体中心")
+    assert unit.formal_name == "清徐县融媒体中心" and unit.is_unit
+    assert Contributor(name="某融媒", role="机构").formal_name == "某融媒"  # never guessed
+    assert Contributor(name="王伟", role="通讯员").formal_name == "王伟"

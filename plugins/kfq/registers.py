@@ -60,6 +60,9 @@ class Contributor:
     aliases: tuple[str, ...] = ()
     zone: str | None = None
     affiliation: str = ""
+    # An organisation's full registered name (清徐融媒 → its 融媒体中心's name), as office
+    # documents must print it; empty where no source states it (never guessed).
+    full_name: str = ""
     # The author page's URL name: pinyin of the name unless the register sets one (it must
     # when two people read alike, 王伟 and 汪伟).
     slug: str = ""
@@ -67,6 +70,16 @@ class Contributor:
     @property
     def is_staff(self) -> bool:
         return self.role == "本刊记者"
+
+    @property
+    def is_unit(self) -> bool:
+        """An organisation bylined as such: no 同志, never one of a zone's own people."""
+        return self.role == "机构"
+
+    @property
+    def formal_name(self) -> str:
+        """The name an official document prints: the registered full name where known."""
+        return self.full_name or self.name
 
 
 class Theme(Signalled):
@@ -252,8 +265,23 @@ def _contributor(c: dict[str, Any], path: Path, places: dict[str, str]) -> Contr
         aliases=tuple(c.get("aliases") or ()),
         zone=c.get("zone") or None,
         affiliation=str(c.get("affiliation") or ""),
+        full_name=_full_name(c, role, path),
         slug=str(c.get("slug") or slugify(_req(c, "name", path), places)),
     )
+
+
+def _full_name(c: dict[str, Any], role: str, path: Path) -> str:
+    value = c.get("full_name")
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise RegisterError(f"{path}: {c.get('name')}: full_name must be the organisation's name as text")
+    if role != "机构":
+        raise RegisterError(
+            f"{path}: {c.get('name')}: full_name is for organisations (role 机构) — "
+            "a person's name is the name itself"
+        )
+    return value.strip()
 
 
 def _call(path: Path) -> Call:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from pelican.generators import Generator
 
 from kfq.buildstate import registers_for, state
 from kfq.settings import kfq_settings
-from kfq.text import zishu
-from kfq.yearend.cli import rank_year
-from kfq.yearend.collect import Raw, collect
+from kfq.yearend.cli import compute_year
+from kfq.yearend.collect import Raw, source_zishu
 from kfq.yearend.page import page_data
 
 DEFAULTS = {"URL": "contributors/{year}/", "TEMPLATE": "contributors"}
@@ -38,11 +37,12 @@ def raw_of(article) -> Raw:
         zones=tuple(_name(z) for z in meta.get("zones") or ()),
         genre=_name(meta.get("genre") or ""),
         slug=str(article.slug),
-        # kfq_catalog worked the URL out once per build (Pelican expands it on every access).
+        # Pelican's URL from the ARTICLE_URL setting (kfq_catalog worked it out once per build).
         url=str(getattr(article, "href", None) or article.url),
-        # kfq_catalog counted it once per build; count here only without that plugin.
-        zishu=getattr(article, "zishu", None) or zishu(Markup(article.content).striptags()),
+        # 字数 as `invoke contributors` counts it: the Markdown source, never the HTML.
+        zishu=source_zishu(Path(article.source_path)),
         status=str(getattr(article, "status", "published")),
+        estimated=bool(meta.get("date_basis")),
     )
 
 
@@ -59,8 +59,8 @@ class YearendGenerator(Generator):
         url = yearend_settings(self.settings)["URL"]
         pages = []
         for year in years:
-            ranked = rank_year(collect(raws, registers, year), registers)
-            data = page_data(ranked.collection, ranked.standings, registers, ranked.rules.top)
+            ranked = compute_year(raws, registers, year)
+            data = page_data(ranked.collection, ranked.standings, registers, ranked.rules)
             sources = [r.where for r in raws if r.date.year == year]
             pages.append({"year": year, "url": url.format(year=year), "data": data, "sources": sources})
         # Per-build state lives on the context, where templates can reach it too.

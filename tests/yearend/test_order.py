@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from strokes import strokes
 
+from kfq.yearend.errors import UnknownCharacters
 from kfq.yearend.order import (
-    STROKE_ORDER,
     SURNAME_READINGS,
-    UNIHAN_DIFFERS,
-    missing_stroke_order,
+    check_names,
     pinyin_key,
     stroke_count,
     stroke_key,
+    stroke_sequences,
+    surname_of,
+    unknown_characters,
 )
 
 
@@ -67,26 +72,82 @@ def test_names_in_pinyin_order(names, expected):
     assert sorted(names, key=pinyin_key) == expected
 
 
-@pytest.mark.parametrize("char", sorted(STROKE_ORDER))
-def test_stroke_table_agrees_with_unihan_counts(char):
-    sequence = STROKE_ORDER[char]
-    assert set(sequence) <= set("12345")
-    assert len(sequence) == stroke_count(char)
-    assert strokes(char) == UNIHAN_DIFFERS.get(char, len(sequence))
-
-
 def test_surname_readings_are_tone_marked_pinyin():
     for char, reading in SURNAME_READINGS.items():
         assert reading[:-1].isascii() and reading[:-1].isalpha() and reading[-1] in "12345", char
 
 
-def test_unknown_characters_still_sort_by_count_and_are_reported():
-    assert stroke_count("鲁") == 12  # from the package
-    assert stroke_key("程明") < stroke_key("鲁明")  # the known sequence first, then unknown
-    assert stroke_key("鲁明") < stroke_key("靳明")  # 12 strokes before 13
-    assert missing_stroke_order(["鲁明", "王伟", "清徐融媒"]) == ["鲁"]
-
-
 def test_a_name_that_is_not_han_sorts_without_error():
     assert sorted(["ABC", "王伟"], key=stroke_key) == ["ABC", "王伟"]
     assert sorted(["ABC", "王伟"], key=pinyin_key) == ["ABC", "王伟"]
+
+
+def _published_list() -> list[str]:
+    text = (Path(__file__).parent / "data" / "nc20-delegates.txt").read_text(encoding="utf-8")
+    body = " ".join(line for line in text.splitlines() if not line.startswith("#"))
+    return [re.sub(r"（.*?）", "", token) for token in body.split()]
+
+
+PUBLISHED = _published_list()
+RARE = {"林占熺", "訚柏"}  # 熺 and 訚 are outside the stroke data set
+
+
+def test_the_published_list_is_the_one_we_think():
+    assert len(PUBLISHED) == 2296
+    assert PUBLISHED[:5] == ["丁宁", "丁纯", "丁炜", "丁铭", "丁小强"]
+    assert {n for n in PUBLISHED if unknown_characters(n)} == RARE
+
+
+def test_full_names_in_the_published_order():
+    # Xinhua's list of the 20th National Congress's 2,296 delegates, 按姓氏笔画为序: every
+    # name we can order lands exactly where the published list has it.
+    names = [n for n in PUBLISHED if n not in RARE]
+    assert sorted(names, key=stroke_key) == names
+    assert sorted(reversed(names), key=stroke_key) == names
+
+
+def test_surnames_in_the_published_order():
+    surnames: list[str] = []
+    for name in PUBLISHED:
+        if "·" not in name and name not in RARE and surname_of(name) not in surnames:
+            surnames.append(surname_of(name))
+    assert len(surnames) >= 300
+    assert sorted(surnames, key=stroke_key) == surnames
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("王芳", "王丽"),
+        ("万兵", "马超"),
+        ("李杰", "李明"),
+        ("丁宁", "丁小强"),
+        ("欧文", "欧阳明"),
+        ("叶军", "申文"),
+    ],
+)
+def test_pairs_from_the_rules(before, after):
+    assert stroke_key(before) < stroke_key(after)
+
+
+def test_compound_surnames_are_the_surname():
+    assert surname_of("欧阳坚") == "欧阳" and surname_of("诸葛宇杰") == "诸葛"
+    assert surname_of("欧阳") == "欧"  # a two-character name is surname and given name
+
+
+def test_an_unknown_character_stops_with_the_name():
+    with pytest.raises(UnknownCharacters) as e:
+        sorted(["王伟", "林占熺"], key=stroke_key)
+    assert "林占熺" in str(e.value) and "U+71BA" in str(e.value)
+    with pytest.raises(UnknownCharacters) as e:
+        check_names(["王伟", "訚柏", "林占熺"])
+    assert set(e.value.names) == {"訚柏", "林占熺"}
+
+
+def test_stroke_counts_agree_with_unihan():
+    # An independent count (the `strokes` package: Unihan kTotalStrokes) agrees on every
+    # character of the data but three whose mainland count differs from Unihan's.
+    differ = {c for c, seq in stroke_sequences().items() if strokes(c) != len(seq)}
+    assert differ == {"囍", "皙", "范"}
+    assert len(stroke_sequences()) > 6900
+    assert stroke_count("范") == 8

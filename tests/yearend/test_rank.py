@@ -8,7 +8,7 @@ import pytest
 
 from kfq.yearend.collect import collect
 from kfq.yearend.errors import NoArticles, RankingRulesInvalid, UnknownAuthors
-from kfq.yearend.rank import Rules, rank, rules_from_call
+from kfq.yearend.rank import Rules, cutoff_tie, rank, rules_from_call
 
 from .helpers import raw
 
@@ -96,6 +96,13 @@ def test_a_full_tie_shares_the_place_and_the_award_in_stroke_order(yearend_regis
     standings = rank(c, Rules(top=1))
     assert names(standings) == [(1, "王伟"), (1, "刘芳"), (1, "张虎虎"), (4, "单田")]
     assert [s.excellent for s in standings] == [True, True, True, False]
+    # The documents and the site page say so, with the call's own tie-break measures.
+    tie = cutoff_tie(standings, Rules(top=1, tie_break=("articles", "earliest")))
+    assert tie.sentence() == (
+        "第1名有3位投稿人并列（得分相同者依次比较刊发篇数、首次刊发日期，仍相同者名次并列），"
+        "并列者同获表彰，因此前1名共有3位投稿人"
+    )
+    assert cutoff_tie(standings, Rules(top=3)) is None
 
 
 def test_file_order_never_decides(yearend_registers):

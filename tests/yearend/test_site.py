@@ -81,3 +81,36 @@ def test_titles_are_escaped(site):
     html = site.page("contributors/2024/index.html")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;刘芳的稿件" in html
+
+
+def test_the_page_and_the_office_files_come_from_one_computation(site, tmp_path):
+    # 字数 from the Markdown source, URLs from ARTICLE_URL: the page shows what the workbook says.
+    from openpyxl import load_workbook
+
+    from kfq.yearend.cli import run
+
+    site_url = "https://kfq.example.cn"
+    run(2024, CONTENT, tmp_path, siteurl=site_url, url_pattern=pelicanconf.ARTICLE_URL)
+    sheet = load_workbook(tmp_path / "2024年度投稿人稿件统计表.xlsx")["篇目"]
+    office = {r[2]: (r[6], r[7]) for r in sheet.iter_rows(min_row=3, values_only=True)}
+    shown = {}
+    for li in page(site, 2024).select(".pieces li"):
+        a = li.a
+        zishu = int(li.small.get_text().split("·")[-1].strip().removesuffix("字").strip())
+        shown[a.get_text()] = (zishu, site_url + a["href"])
+    assert {t: v for t, v in shown.items() if t in office} == office
+    assert len(office) == 9
+
+
+def test_the_site_counts_the_body_the_checker_reads():
+    # source_zishu cuts the body without parsing YAML; it must cut where read_source does.
+    from pathlib import Path
+
+    from kfq.frontmatter import read_source
+    from kfq.text import zishu
+    from kfq.yearend.collect import source_zishu
+
+    files = [*CONTENT.rglob("*.md"), *Path("content/articles").rglob("*.md")]
+    assert len(files) > 20
+    for path in files:
+        assert source_zishu(path) == zishu(read_source(path)[0].body), path

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kfq.registers import Registers, load_registers
-from kfq.yearend.collect import Collection, collect, read_year
-from kfq.yearend.errors import NoCall, UnsignedArticles
-from kfq.yearend.order import missing_stroke_order
+from kfq.yearend.collect import ARTICLE_URL, Collection, Raw, collect, read_year
+from kfq.yearend.errors import NoCall, SiteUrlMissing, UnsignedArticles
+from kfq.yearend.order import check_names
 from kfq.yearend.rank import Rules, Standing, rank, rules_from_call
 
 Progress = Callable[[str], None]
@@ -34,7 +34,10 @@ class Report:
             f"{self.year}: {self.articles} article(s), {self.contributors} contributor(s) "
             f"and {self.staff} staff reporter(s); {self.awarded} 优秀撰稿人.",
             f"Wrote {len(self.files)} file(s) to {self.out_dir}:",
-            *(f"  {p.name}" for p in self.files),
+            *(
+                f"  {p.relative_to(self.out_dir) if p.is_relative_to(self.out_dir) else p}"
+                for p in self.files
+            ),
         ]
         lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
@@ -48,6 +51,17 @@ class Year:
     rules: Rules
     standings: list[Standing]
     issuer: str
+
+
+def compute_year(raws: list[Raw], registers: Registers, year: int) -> Year:
+    """The year-end list of one year: the site page and the office files both come from here.
+
+    Collects the year's published articles, checks that every name can take its 姓氏笔画
+    place (UnknownCharacters otherwise) and ranks them by the call in force.
+    """
+    collection = collect(raws, registers, year)
+    check_names(collection.credits)
+    return rank_year(collection, registers)
 
 
 def rank_year(collection: Collection, registers: Registers) -> Year:
@@ -68,6 +82,9 @@ def run(
     *,
     issued: dt.date | None = None,
     strict: bool = False,
+    siteurl: str = "",
+    url_pattern: str = ARTICLE_URL,
+    pdf: bool = False,
 ) -> Report:
     """Collect, rank and write the workbook, list document, certificates and letters.
 
@@ -75,16 +92,23 @@ def run(
     half-made list behind. issued is the date the documents carry (default: today).
     Unsigned articles (authors: [], which the contract allows) are listed in 篇目 and
     reported as a warning; strict makes them an error, as does a year with no signed one.
+    siteurl is the site's public address (KFQ_SITEURL): the office files carry absolute
+    links, so a run without it stops before reading anything. pdf also converts every file
+    with LibreOffice, the PDF beside its source.
     """
     say = progress or (lambda message: None)
+    siteurl = siteurl.strip().rstrip("/")
+    if not siteurl.startswith(("https://", "http://")):
+        raise SiteUrlMissing(siteurl)
     content_dir, out_dir = Path(content_dir), Path(out_dir)
     issued = issued or dt.date.today()
     registers = load_registers(content_dir / "data")
     say(f"Reading the articles of {year} under {content_dir / 'articles'} …")
-    collection = collect(read_year(content_dir, registers, year), registers, year)
+    raws = read_year(content_dir, registers, year, url_pattern)
+    ranked = compute_year(raws, registers, year)
+    collection = ranked.collection
     if collection.unsigned and (strict or not collection.credits):
         raise UnsignedArticles([p.where for p in collection.unsigned])
-    ranked = rank_year(collection, registers)
     report = Report(
         year,
         out_dir,
@@ -93,14 +117,14 @@ def run(
         staff=len(collection.staff),
         awarded=sum(1 for s in ranked.standings if s.excellent),
     )
-    missing = missing_stroke_order(collection.credits)
-    if missing:
-        report.warnings.append(
-            f"no stroke order for {'、'.join(missing)}: such names sort after others of the same "
-            "stroke count — add them to STROKE_ORDER in plugins/kfq/yearend/order.py"
-        )
     report.warnings += [
-        f"{p.where}: authors: [] — unsigned, listed in 篇目 only" for p in collection.unsigned
+        f"{p.where}: authors: [] — unsigned, listed under its zone as 未署名" for p in collection.unsigned
+    ]
+    report.warnings += [
+        f"{c.name}: no full_name in content/data/contributors.yaml — the documents print the "
+        "byline name; add the organisation's registered name when a source states it"
+        for c in collection.contributors
+        if c.contributor.is_unit and not c.contributor.full_name
     ]
     say(f"Ranked {len(ranked.standings)} contributor(s); {report.awarded} in the top {ranked.rules.top}.")
     issuer = ranked.issuer
@@ -109,14 +133,20 @@ def run(
     from kfq.yearend.certificates import certificate_title, write_certificates
     from kfq.yearend.docx import list_title, write_list
     from kfq.yearend.letters import letter_file_name, letters_for, write_letter
-    from kfq.yearend.xlsx import write_workbook
+    from kfq.yearend.xlsx import workbook_title, write_workbook
 
     letters = letters_for(ranked.standings, [z.name for z in registers.zones])
     steps: list[tuple[str, Callable[[], Path]]] = [
         (
             "workbook",
             lambda: write_workbook(
-                out_dir / f"{list_title(year)}.xlsx", collection, ranked.standings, registers, issuer
+                out_dir / f"{workbook_title(year)}.xlsx",
+                collection,
+                ranked.standings,
+                registers,
+                issuer,
+                siteurl,
+                ranked.rules.top,
             ),
         ),
         (
@@ -128,7 +158,7 @@ def run(
                 registers,
                 issuer,
                 issued,
-                ranked.rules.top,
+                ranked.rules,
             ),
         ),
     ]
@@ -153,4 +183,9 @@ def run(
     for i, (what, write) in enumerate(steps, 1):
         say(f"[{i}/{len(steps)}] {what}")
         report.files.append(write())
+    if pdf:
+        from kfq.yearend.pdf import to_pdf
+
+        say(f"Converting {len(report.files)} file(s) to PDF with LibreOffice …")
+        report.files += to_pdf(report.files)
     return report

@@ -10,11 +10,15 @@ from pathlib import Path
 from kfq.checking import check_content
 from kfq.contract import display_path, parse_date
 from kfq.errors import ContentInvalid
+from kfq.frontmatter import CLOSE_RE, OPEN_RE
 from kfq.registers import Contributor, Registers
-from kfq.text import zishu
+from kfq.text import format_date, format_issue_date, zishu
 from kfq.yearend.errors import NoArticles, UnknownAuthors
 
 NO_ZONE = "未注明开发区"
+UNSIGNED = "未署名"
+# pelicanconf's ARTICLE_URL; the site and `invoke contributors` pass the setting in force.
+ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}/"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Raw:
     url: str
     zishu: int
     status: str = "published"
+    # The front-matter has `date_basis:`: the date is an estimate, never printed as a day.
+    estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,12 @@ class Piece:
     genre: str
     zishu: int
     where: str = field(compare=False)
+    estimated: bool = False
+
+    @property
+    def date_text(self) -> str:
+        """The date as documents print it: 2024年5月6日, or 约2024年5月 when estimated."""
+        return format_issue_date(self.date, estimated=True) if self.estimated else format_date(self.date)
 
 
 @dataclass
@@ -92,12 +104,30 @@ class Collection:
         return [c for c in self.credits.values() if c.contributor.is_staff]
 
 
-def article_url(date: dt.date, slug: str) -> str:
-    """An article's site-relative URL, as pelicanconf's ARTICLE_URL makes it."""
-    return f"articles/{date:%Y}/{date:%m}/{slug}/"
+def article_url(date: dt.date, slug: str, pattern: str = ARTICLE_URL) -> str:
+    """An article's site-relative URL: the ARTICLE_URL setting filled as Pelican fills it."""
+    return pattern.format(date=date, slug=slug)
 
 
-def read_year(content_dir: Path, registers: Registers, year: int) -> list[Raw]:
+def markdown_body(text: str) -> str:
+    """The Markdown after the front-matter, cut where kfq.frontmatter.read_source cuts it
+    (its fences, its line ends) but without parsing the YAML again: the site build already
+    has every article's fields and only needs the count."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    opening = OPEN_RE.match(text)
+    closing = CLOSE_RE.search(text, opening.end()) if opening else None
+    return text[closing.end() :].lstrip("\n") if closing else text
+
+
+def source_zishu(path: Path) -> int:
+    """字数 of an article file: its Markdown body, counted by kfq.text.zishu. The one count
+    of the year-end list, for the site page and the office files alike."""
+    return zishu(markdown_body(Path(path).read_text(encoding="utf-8")))
+
+
+def read_year(
+    content_dir: Path, registers: Registers, year: int, url_pattern: str = ARTICLE_URL
+) -> list[Raw]:
     """The articles under content_dir/articles dated in year, drafts included.
 
     Files are checked against the contract first, as `invoke check` does; a broken file
@@ -127,9 +157,10 @@ def read_year(content_dir: Path, registers: Registers, year: int) -> list[Raw]:
                 zones=tuple(meta.get("zones") or ()),
                 genre=str(meta.get("genre") or ""),
                 slug=str(meta["slug"]),
-                url=article_url(date, str(meta["slug"])),
+                url=article_url(date, str(meta["slug"]), url_pattern),
                 zishu=zishu(src.body),
                 status=str(meta.get("status", "published")),
+                estimated=bool(meta.get("date_basis")),
             )
         )
     if problems:
@@ -172,6 +203,7 @@ def collect(raws: Iterable[Raw], registers: Registers, year: int) -> Collection:
             genre=raw.genre,
             zishu=raw.zishu,
             where=raw.where,
+            estimated=raw.estimated,
         )
         pieces.append(piece)
         if not raw.authors:

@@ -70,3 +70,40 @@ class NoCall(YearendError):
             f"no call in content/data/calls/ is in force in {year} — add calls/{year}.yaml "
             "(copy the last year's file and edit it) with its `ranking:` section"
         )
+
+
+class UnknownCharacters(YearendError):
+    """Names hold Han characters the stroke data lacks, so 姓氏笔画 cannot order them."""
+
+    def __init__(self, names: dict[str, list[str]]):
+        self.names = dict(names)
+        lines = "\n".join(
+            f"  {name}: {'、'.join(f'{c} (U+{ord(c):04X})' for c in chars)}"
+            for name, chars in self.names.items()
+        )
+        super().__init__(
+            f"{len(self.names)} name(s) hold characters without stroke data, so the list cannot be "
+            f"put in 姓氏笔画 order:\n{lines}\n"
+            "check the spelling in content/data/contributors.yaml and the articles' authors:; if the "
+            "name is right, regenerate plugins/kfq/data/strokes/ from a newer cnchar-order release "
+            "(regenerate.py there) or report the character to that project"
+        )
+
+
+class SiteUrlMissing(YearendError):
+    """The office files need the site's public address for their article links."""
+
+    def __init__(self, value: str = ""):
+        got = f" (got '{value}')" if value else ""
+        super().__init__(
+            f"KFQ_SITEURL is not set to the site's public address{got}: the office files link each "
+            "article by its full address, which a recipient can open — run e.g. "
+            "`KFQ_SITEURL=https://www.example.cn invoke contributors --year 2024`"
+        )
+
+
+class PdfFailed(YearendError):
+    """LibreOffice could not turn an office file into PDF."""
+
+    def __init__(self, message: str):
+        super().__init__(message)

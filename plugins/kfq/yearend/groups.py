@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kfq.registers import Registers
-from kfq.yearend.collect import NO_ZONE, Collection, Credit
+from kfq.yearend.collect import NO_ZONE, Collection, Credit, Piece
 from kfq.yearend.order import pinyin_key, stroke_key
 
 STAFF = "本刊记者"
@@ -19,10 +19,12 @@ class Group:
     name: str
     credits: tuple[Credit, ...]
     staff: bool = False
+    # Articles of the zone without a byline (authors: []): listed under it as 未署名.
+    unsigned: tuple[Piece, ...] = ()
 
     @property
     def pieces(self) -> int:
-        return len({p for c in self.credits for p in c.pieces})
+        return len({p for c in self.credits for p in c.pieces} | set(self.unsigned))
 
 
 def by_zone(
@@ -36,6 +38,11 @@ def by_zone(
     zones: dict[str, list[Credit]] = {}
     for credit in collection.contributors:
         zones.setdefault(credit.zone, []).append(credit)
+    unsigned: dict[str, list[Piece]] = {}
+    for piece in collection.unsigned:
+        zone = piece.zones[0] if piece.zones else NO_ZONE
+        unsigned.setdefault(zone, []).append(piece)
+        zones.setdefault(zone, [])
     position = {z.name: i for i, z in enumerate(registers.zones)}
     slug = {z.name: z.slug for z in registers.zones}
 
@@ -47,7 +54,12 @@ def by_zone(
         return (0, position.get(name, len(position)), name)
 
     groups = [
-        Group(name, tuple(sorted(credits, key=lambda c: person_key(c.name))))
+        Group(
+            name,
+            tuple(sorted(credits, key=lambda c: person_key(c.name))),
+            False,
+            tuple(unsigned.get(name, ())),
+        )
         for name, credits in sorted(zones.items(), key=lambda kv: zone_key(kv[0]))
     ]
     if collection.staff:

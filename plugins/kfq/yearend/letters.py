@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kfq.text import format_date
+from docx.shared import Pt
+
 from kfq.yearend import paper
 from kfq.yearend.certificates import AWARD, addressee
 from kfq.yearend.collect import Piece
@@ -55,26 +56,61 @@ def letter_file_name(letter: Letter, year: int) -> str:
     return f"{year}年度表扬信-{letter.recipient}.docx"
 
 
-def write_letter(path: Path, letter: Letter, year: int, issuer: str, issued: dt.date) -> Path:
-    """Write one praise letter to path and return it."""
-    doc = paper.document(f"{TITLE}（{letter.recipient}）", issuer)
-    paper.title(doc, TITLE)
-    paper.para(doc, f"{letter.recipient}：", indent=False)
-    names = "、".join(addressee(s) for s in letter.standings)
-    pieces = letter.pieces
-    paper.para(
-        doc,
-        f"{year}年，贵区{names}积极为《开发区建设》周刊撰稿，宣传开发区建设发展的新成就、新经验，"
-        f"在本刊刊发稿件{len(pieces)}篇。根据本刊征稿启事，经统计评选，"
-        f"{names}被评为本刊{year}年度“{AWARD}”。特致函表扬，并对贵区一直以来对本刊工作的"
-        "大力支持表示衷心感谢！",
+def letter_text(letter: Letter, year: int) -> str:
+    """The letter's main paragraph. The zone's own people are 贵区…同志; an organisation
+    that wrote about the zone (a county media centre) is named on its own, never as 贵区's."""
+    people = [addressee(s) for s in letter.standings if not s.credit.contributor.is_unit]
+    units = [addressee(s) for s in letter.standings if s.credit.contributor.is_unit]
+    parts = [*(["、".join(units)] if units else []), *([f"贵区{'、'.join(people)}"] if people else [])]
+    who = "和".join(parts)
+    named = "、".join([*units, *people])
+    return (
+        f"{year}年，{who}积极为《开发区建设》周刊撰稿，宣传贵区建设发展的新成就、新经验，"
+        f"在本刊刊发稿件{len(letter.pieces)}篇。根据本刊征稿启事，经统计评选，"
+        f"{named}被评为本刊{year}年度“{AWARD}”。特致函表扬，并对贵区一直以来对本刊工作的"
+        "大力支持表示衷心感谢！"
     )
-    paper.para(doc, "刊发稿件篇目如下：")
-    for i, piece in enumerate(pieces, 1):
-        authors = "、".join(piece.authors)
-        paper.para(doc, f"{i}. 《{piece.title}》（{authors}，{format_date(piece.date)}）")
-    paper.para(doc, "希望贵区继续支持本刊工作，鼓励更多干部职工积极投稿，共同讲好开发区故事。")
-    paper.signature(doc, issuer, issued)
+
+
+CLOSING = "希望贵区继续支持本刊工作，鼓励更多干部职工积极投稿，共同讲好开发区故事。"
+
+
+def _piece_line(i: int, piece: Piece) -> str:
+    authors = "、".join(piece.authors)
+    return f"{i}. 《{piece.title}》（{authors}，{piece.date_text}）"
+
+
+def write_letter(path: Path, letter: Letter, year: int, issuer: str, issued: dt.date) -> Path:
+    """Write one praise letter to path and return it.
+
+    The letter, its signature included, fits one page: when the list of articles would push
+    the signature over, the list becomes an attachment (附件) on the pages after it.
+    """
+    doc = paper.document(f"{TITLE}（{letter.recipient}）", issuer)
+    recipient = f"{letter.recipient}："
+    main = letter_text(letter, year)
+    items = [_piece_line(i, p) for i, p in enumerate(letter.pieces, 1)]
+    used = 2 + paper.lines(recipient, 0) + paper.lines(main) + paper.lines(CLOSING) + 3
+    inline = used + 1 + sum(paper.lines(t) for t in items) <= paper.LINES_PER_PAGE
+    paper.title(doc, TITLE)
+    body = [paper.para(doc, recipient, indent=False), paper.para(doc, main)]
+    if inline:
+        body.append(paper.para(doc, "刊发稿件篇目如下："))
+        body += [paper.para(doc, t) for t in items]
+        body.append(paper.para(doc, CLOSING))
+    else:
+        body.append(paper.para(doc, CLOSING))
+        body.append(paper.para(doc, f"附件：{year}年度刊发稿件篇目"))
+    sign = paper.signature(doc, issuer, issued)
+    # The last lines of the text and the signature stay on one page, whatever the fonts.
+    paper.keep_together([body[-1], *sign])
+    if not inline:
+        label = doc.add_paragraph("附件", style="Heading 1")
+        label.paragraph_format.page_break_before = True
+        label.paragraph_format.first_line_indent = Pt(0)
+        paper.title(doc, f"{year}年度刊发稿件篇目")
+        for t in items:
+            paper.para(doc, t)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path

@@ -5,17 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from kfq.registers import Registers
-from kfq.yearend.collect import Collection, Piece
+from kfq.yearend.collect import UNSIGNED, Collection, Piece
 from kfq.yearend.groups import site_groups
-from kfq.yearend.rank import Standing
+from kfq.yearend.rank import Rules, Standing, cutoff_tie
 
 
 def _piece(p: Piece) -> dict[str, Any]:
-    return {"title": p.title, "url": p.url, "date": p.date, "genre": p.genre, "zishu": p.zishu}
+    return {
+        "title": p.title,
+        "url": p.url,
+        "date": p.date,
+        # 2024年5月6日, or 约2024年5月 for an estimated date: the office files print the same.
+        "date_text": p.date_text,
+        "estimated": p.estimated,
+        "genre": p.genre,
+        "zishu": p.zishu,
+    }
 
 
 def page_data(
-    collection: Collection, standings: list[Standing], registers: Registers, top: int
+    collection: Collection, standings: list[Standing], registers: Registers, rules: Rules
 ) -> dict[str, Any]:
     """Zones and people by pinyin with their articles, then the ranking, for one year."""
     groups = [
@@ -27,11 +36,16 @@ def page_data(
                 {
                     "name": c.name,
                     "role": c.contributor.role,
-                    "affiliation": c.contributor.affiliation,
+                    "affiliation": c.contributor.full_name or c.contributor.affiliation,
                     "pieces": [_piece(p) for p in c.pieces],
                 }
                 for c in g.credits
-            ],
+            ]
+            + (
+                [{"name": UNSIGNED, "role": "", "affiliation": "", "pieces": [_piece(p) for p in g.unsigned]}]
+                if g.unsigned
+                else []
+            ),
         }
         for g in site_groups(collection, registers)
     ]
@@ -47,11 +61,14 @@ def page_data(
         }
         for s in standings
     ]
+    awarded = [s for s in standings if s.excellent]
     return {
         "year": collection.year,
+        "awarded": len(awarded),
+        "cutoff_tie": (tie.sentence() if (tie := cutoff_tie(standings, rules)) else ""),
         "articles": len(collection.pieces),
         "contributors": len(collection.contributors),
         "groups": groups,
         "ranking": ranking,
-        "top": top,
+        "top": rules.top,
     }

@@ -138,3 +138,37 @@ def _measures(credit: Credit, points: float, counted: int, rules: Rules) -> tupl
 
 def _tidy(points: float) -> float:
     return int(points) if float(points).is_integer() else round(points, 2)
+
+
+@dataclass(frozen=True)
+class CutoffTie:
+    """Contributors sharing the last awarded place, so more than top are awarded."""
+
+    place: int
+    count: int
+    awarded: int
+    top: int
+    tie_break: tuple[str, ...] = TIE_BREAKS
+
+    def sentence(self) -> str:
+        """The tie in words, by the call's rules, for the list document and the site page."""
+        measures = "、".join(MEASURE_NAMES[t] for t in self.tie_break)
+        rule = f"得分相同者依次比较{measures}，仍相同者名次并列" if measures else "得分相同者名次并列"
+        return (
+            f"第{self.place}名有{self.count}位投稿人并列（{rule}），并列者同获表彰，"
+            f"因此前{self.top}名共有{self.awarded}位投稿人"
+        )
+
+
+# The tie-break measures as the documents name them.
+MEASURE_NAMES = {"articles": "刊发篇数", "zishu": "字数", "earliest": "首次刊发日期"}
+
+
+def cutoff_tie(standings: list[Standing], rules: Rules) -> CutoffTie | None:
+    """The tie at the cut-off of the top places, None when the award goes to top or fewer."""
+    awarded = [s for s in standings if s.excellent]
+    if len(awarded) <= rules.top:
+        return None
+    last = awarded[-1].rank
+    count = sum(1 for s in awarded if s.rank == last)
+    return CutoffTie(last, count, len(awarded), rules.top, tuple(rules.tie_break))
