@@ -8,12 +8,14 @@ middle of their text. A headline box inside a sentence belongs to the article it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kfq.importer.blocks import BODY, BYLINE, FURNITURE, HEADING, HEADLINE
 from kfq.importer.lines import join
 from kfq.importer.model import Article, Block, Headline, Paragraph, ReviewItem
+from kfq.importer.runninghead import printed
 from kfq.text import HAN_RE
 
 # Small preferences that only decide between otherwise equal readings.
@@ -22,6 +24,9 @@ ABOVE_BONUS = 0.01  # all else equal, a headline is printed above its text
 UNASSIGNED = -1.0  # a headline given to no text: worse than any match
 # A run of headline lines is read as two headlines only when each half matches its text.
 SPLIT_MIN_MATCH = 0.3
+# A box between two paragraphs heads the next article when it matches that one at least
+# this well and the text right after it less than BOX_FAR_MATCH.
+BOX_NEAR_MATCH, BOX_FAR_MATCH = 0.5, 0.3
 
 
 @dataclass
@@ -54,6 +59,16 @@ class Split:
     stray: list[Block]  # text that belongs to no article (a heading with nothing under it)
     review: list[ReviewItem]
 
+    @property
+    def issue_date(self) -> dt.date | None:
+        """The issue date the page's running head prints, if it prints one."""
+        return printed(self.furniture)[0]
+
+    @property
+    def page_number(self) -> int | None:
+        """The page number the running head prints, if it prints one."""
+        return printed(self.furniture)[1]
+
 
 def split(source: str, blocks: list[Block], zones_in: Callable[[str], set[str]] | None = None) -> Split:
     """Cut a page's blocks into articles and give each its headline.
@@ -63,6 +78,7 @@ def split(source: str, blocks: list[Block], zones_in: Callable[[str], set[str]] 
     segments, slots, furniture, orphans, boxes = _segments(blocks)
     if zones_in is not None:
         _split_at_zone_turns(segments, slots, zones_in)
+    _rejoin_around_boxes(segments, slots)
     orphans += _assign(segments, slots)
     for seg in segments:
         seg.boxed = seg.headline is not None and any(seg.headline is box for box in boxes)
@@ -204,6 +220,42 @@ def _split_at_zone_turns(
                 segments.insert(segments.index(seg) + 1, tail)
                 slots.insert(slots.index(seg) + 1, tail)
                 break
+
+
+def _rejoin_around_boxes(segments: list[_Segment], slots: list[object]) -> None:
+    """A headline box set between two paragraphs of an article: the text after it goes on
+    with the article before it (it has no dateline, the article before no byline), and the
+    box heads the next article, when its words say so and not the text right after it."""
+    k = 0
+    while k + 3 < len(slots):
+        prev, head, cont, nxt = slots[k : k + 4]
+        if (
+            isinstance(prev, _Segment)
+            and isinstance(head, Headline)
+            and isinstance(cont, _Segment)
+            and isinstance(nxt, _Segment)
+            and not prev.signed
+            and not prev.notice
+            and not cont.notice
+            and cont.headline is None
+            and nxt.headline is None
+            and cont.blocks
+            and not cont.blocks[0].dateline
+            and nxt.blocks
+            and nxt.blocks[0].dateline
+        ):
+            texts = [_bigrams(seg.text) for seg in segments]
+            grams = _bigrams(head.printed)
+            here = _similarity(grams, _bigrams(cont.text), texts)
+            there = _similarity(grams, _bigrams(nxt.text), texts)
+            if here < BOX_FAR_MATCH and there >= BOX_NEAR_MATCH:
+                prev.blocks.extend(cont.blocks)
+                prev.bylines.extend(cont.bylines)
+                prev.signed = cont.signed
+                segments.remove(cont)
+                del slots[k + 2]  # the headline now stands right before the next article
+                continue
+        k += 1
 
 
 def _last_body(seg: _Segment | None) -> Block | None:
