@@ -328,6 +328,7 @@ def dump(folder: Path, generated: dict[str, Generated], worst: list[PageResult])
         g = generated[r.name]
         (folder / r.name).write_bytes(g.raw)
         stem = r.name.rsplit(".", 1)[0]
+        (folder / f"{stem}.utf8.txt").write_text(g.text, encoding="utf-8")  # to read; the .txt is as saved
         (folder / f"{stem}.truth.json").write_text(
             json.dumps(g.truth, ensure_ascii=False, indent=1), encoding="utf-8"
         )
