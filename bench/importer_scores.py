@@ -4,6 +4,7 @@ on generated printed pages (tests/importer/generator), as `invoke import-seeds` 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -328,6 +329,7 @@ def dump(folder: Path, generated: dict[str, Generated], worst: list[PageResult])
         g = generated[r.name]
         (folder / r.name).write_bytes(g.raw)
         stem = r.name.rsplit(".", 1)[0]
+        (folder / f"{stem}.utf8.txt").write_text(g.text, encoding="utf-8")  # to read; the .txt is as saved
         (folder / f"{stem}.truth.json").write_text(
             json.dumps(g.truth, ensure_ascii=False, indent=1), encoding="utf-8"
         )
@@ -363,23 +365,56 @@ def dump(folder: Path, generated: dict[str, Generated], worst: list[PageResult])
     (folder / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
 
 
+def score(n: int, seed: int, registers: Registers) -> tuple[Scores, dict[str, Generated]]:
+    """The importer scored on n generated pages of a seed; `Scores.table()` gives the fields."""
+    scores = Scores()
+    generated: dict[str, Generated] = {}
+    for g in pages(n, seed, registers):
+        generated[g.name] = g
+        scores.page(g, registers)
+    return scores, generated
+
+
+def write_pages(folder: Path, generated: dict[str, Generated]) -> None:
+    """The pages as seed files with their manifest.yaml, for `invoke import-seeds --source`."""
+    import yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for name, g in generated.items():
+        (folder / name).write_bytes(g.raw)
+        date = g.truth["date"]
+        entries.append(
+            {
+                "file": name,
+                "publication": g.truth["publication"],
+                "date": dt.date.fromisoformat(date) if date else None,
+                "page": g.truth["page"],
+            }
+        )
+    (folder / "manifest.yaml").write_text(
+        yaml.safe_dump({"pages": entries}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.importer_scores", description=__doc__)
     parser.add_argument("--pages", type=int, default=300, help="pages to generate (default 300)")
     parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
     parser.add_argument("--dump", type=Path, default=None, help="write the worst pages here")
     parser.add_argument(
+        "--write",
+        type=Path,
+        default=None,
+        help="also write every page and a manifest.yaml here (for invoke import-seeds --source)",
+    )
+    parser.add_argument(
         "--out", type=Path, default=RESULTS, help="the JSON results (default bench/importer_scores.json)"
     )
     args = parser.parse_args(argv)
     registers = load_registers(ROOT / "content" / "data")
-    scores = Scores()
-    generated: dict[str, Generated] = {}
-    articles = 0
-    for g in pages(args.pages, args.seed, registers):
-        generated[g.name] = g
-        articles += len(g.truth["articles"])
-        scores.page(g, registers)
+    scores, generated = score(args.pages, args.seed, registers)
+    articles = sum(len(g.truth["articles"]) for g in generated.values())
     rows = scores.table()
     worst = scores.worst()
     print(f"{args.pages} generated pages (seed {args.seed}), {articles} articles\n")
@@ -412,6 +447,9 @@ def main(argv: list[str] | None = None) -> dict:
     }
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten: {args.out}")
+    if args.write:
+        write_pages(args.write, generated)
+        print(f"{len(generated)} pages and manifest.yaml written to {args.write}/")
     if args.dump:
         dump(args.dump, generated, worst)
         print(f"worst pages written to {args.dump}/ (index.md lists their failures)")
