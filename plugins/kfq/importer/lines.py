@@ -7,6 +7,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
+from kfq.importer.furniture import LABEL_RE
 from kfq.importer.furniture import is_furniture as is_page_furniture
 from kfq.importer.model import Unit
 
@@ -121,6 +122,12 @@ def units(text: str) -> list[Unit]:
     )
     indents = sum(ln.indented for ln in lines) >= 2
     apart = _apart(lines, column)
+    # A column label (【园区快讯】) is printed above a headline: the line after it is one,
+    # however wide it is set.
+    labelled = {_next_number(read, ln.number) for ln in read if LABEL_RE.match(ln.text.strip())}
+    for i, ln in enumerate(lines):
+        if ln.number in labelled:
+            apart[i] = True
     blanks = blank_separated(lines)
     if blanks:
         _headline_groups(lines, apart)
@@ -245,6 +252,11 @@ def _headlines_above_datelines(lines: list[_Line], apart: list[bool]) -> None:
         if run and (k < 0 or is_terminal(lines[k].text)):
             for r in run:
                 apart[r] = True
+
+
+def _next_number(read: list[_Line], number: int) -> int | None:
+    """The line number of the next line after `number` that is not page furniture."""
+    return next((ln.number for ln in read if ln.number > number and not is_page_furniture(ln.text)), None)
 
 
 def _is_tail(lines: list[_Line], i: int) -> bool:
