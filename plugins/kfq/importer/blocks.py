@@ -21,7 +21,7 @@ ZONE_SUFFIX = (
     r"|综改区|工业园区|产业园区|物流园区|产业园|工业园|新区)"
 )
 ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
-SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区")
+SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区", "综保区")
 _HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
 
 
@@ -37,10 +37,14 @@ def is_kicker(text: str, zone_names: Collection[str] = ()) -> bool:
     """A line a kicker (引题) can be: a zone's full name, possibly with a verb
     (大同经济技术开发区提出). A short name (太原经开区, 长治高新区) opens a title broken over
     two lines instead: the paper prints kickers with the zone's full name."""
-    if not names_zone(text, zone_names):
-        return False
+    named = max((n for n in zone_names if text.startswith(n)), key=len, default=None)
     m = ZONE_AT_START_RE.match(text)
-    return m is None or not m.group(0).endswith(SHORT_ZONE_SUFFIXES)
+    zone = named if named and (m is None or len(named) >= m.end()) else (m.group(0) if m else None)
+    if zone is None or zone.endswith(SHORT_ZONE_SUFFIXES):
+        return False
+    # after the name, nothing or a verb (提出); one character is a word broken by the line end
+    rest = len(text) - len(zone)
+    return rest == 0 or 2 <= rest <= 4
 
 
 def clean_title(text: str) -> str:

@@ -126,7 +126,7 @@ def units(text: str) -> list[Unit]:
     # however wide it is set.
     labelled = {_next_number(read, ln.number) for ln in read if LABEL_RE.match(ln.text.strip())}
     for i, ln in enumerate(lines):
-        if ln.number in labelled:
+        if ln.number in labelled and not _is_tail(lines, i):
             apart[i] = True
     blanks = blank_separated(lines)
     if blanks:
@@ -195,7 +195,9 @@ def _headline_groups(lines: list[_Line], apart: list[bool]) -> None:
             continue
         group = range(start, end)
         last = lines[end - 1].text.strip()
-        if len(group) <= HEADLINE_GROUP_MAX and not is_terminal(last) and not _is_prose_form(last):
+        # a headline has no comma and starts no dateline: a paragraph cut short by a box has
+        prose = any("，" in lines[k].text or _is_prose_form(lines[k].text) for k in group)
+        if len(group) <= HEADLINE_GROUP_MAX and not is_terminal(last) and not prose:
             for k in group:
                 apart[k] = True
         start = end
@@ -220,6 +222,8 @@ def _apart(lines: list[_Line], column: bool) -> list[bool]:
         for i in range(len(lines) - 2, -1, -1):
             ln = lines[i]
             if apart[i] or not apart[i + 1] or is_terminal(ln.text) or _is_prose_form(ln.text):
+                continue
+            if _is_tail(lines, i):
                 continue
             # nothing before it for it to go on from, and not a clause of a sentence
             starts = (i == 0 or is_terminal(lines[i - 1].text)) and "，" not in ln.text
