@@ -141,7 +141,7 @@ def _run(
         and not is_spaced(only.text)
         and not NOTICE_RE.search(only.text)
     )
-    if inside_article and only is not None:
+    if inside_article and only is not None and not _news_so_far(before):
         return [Block(HEADING, only.text, only.first, only.last)]
     headline = parse_headline(lines, zone_names, known)
     headline.splits = _splits(lines, zone_names, known)
@@ -167,6 +167,19 @@ def _splits(
         if first.title and second.title:
             out.append((first, second))
     return out
+
+
+def _news_so_far(before: list[Block]) -> bool:
+    """Whether the article the blocks end in opened with a dateline: a 消息, which has no
+    section headings, so a line set apart inside it is another article's headline."""
+    for b in reversed(before):
+        if b.kind in (HEADLINE, BYLINE):
+            return False
+        if b.kind == BODY and b.signed:
+            return False
+        if b.kind == BODY and b.dateline:
+            return True
+    return False
 
 
 def parse_headline(
