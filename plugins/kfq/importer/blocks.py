@@ -22,6 +22,7 @@ ZONE_SUFFIX = (
 )
 ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
 SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区", "综保区")
+HEADING_LINES_MAX = 2  # lines a section heading may be broken over
 _HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
 
 
@@ -128,21 +129,29 @@ def _run(
         return out
     if all(bylines.parse_line(u.text, known) for u in lines):
         return [*out, *(Block(BYLINE, u.text, u.first, u.last) for u in lines)]
-    only = lines[0] if len(lines) == 1 else None
+    # A section heading inside a feature: one line, or one broken over two (以新质生产力培育
+    # 激活改革创新 / “新动能”), between finished paragraphs of an article that goes on.
+    heading_like = len(lines) <= HEADING_LINES_MAX and all(
+        not u.level
+        and not DASHES_RE.match(u.text)
+        and not is_spaced(u.text)
+        and not NOTICE_RE.search(u.text)
+        and not bylines.parse_line(u.text, known)
+        for u in lines
+    )
+    if len(lines) > 1:
+        heading_like = heading_like and not is_kicker(lines[0].text, zone_names)
     inside_article = (
-        only is not None
-        and not only.level
+        heading_like
         and closed_before
         and not signed_before
         and not out
         and after is not None
         and not DATELINE_RE.match(after.text)
-        and not DASHES_RE.match(only.text)
-        and not is_spaced(only.text)
-        and not NOTICE_RE.search(only.text)
     )
-    if inside_article and only is not None and not _news_so_far(before):
-        return [Block(HEADING, only.text, only.first, only.last)]
+    if inside_article and not _news_so_far(before):
+        text = "".join(clean_title(u.text) for u in lines)
+        return [Block(HEADING, text, lines[0].first, lines[-1].last)]
     headline = parse_headline(lines, zone_names, known)
     headline.splits = _splits(lines, zone_names, known)
     text = "\n".join(u.text for u in lines)
