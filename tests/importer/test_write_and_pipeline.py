@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kfq.importer import CharactersLost, conserve, import_pages
 from kfq.importer.pipeline import read_page
@@ -125,3 +127,35 @@ def test_an_article_an_editor_renamed_is_not_published_twice(tmp_path, project_r
     report = import_pages(SEEDS, out, project_registers)
     assert not old.exists() and new.exists() and len(list(out.rglob("*.md"))) == 14
     assert any(r.kind == "skipped" and "renamed by an editor" in r.message for r in report.review)
+
+
+# Chinese text with the characters YAML cares about mixed in, and any text at all.
+_TEXT = st.one_of(
+    st.text(alphabet="左云开发区项目：: #'\",[]{}-—1２ 年", max_size=20),
+    st.sampled_from(["yes", "no", "on", "null", "published", "xiang-gao-er-pan", "a-1"]),
+    st.text(max_size=20),
+)
+
+
+@given(st.one_of(_TEXT, st.lists(_TEXT, max_size=4)))
+@settings(max_examples=300, deadline=None)
+def test_every_front_matter_value_reads_back_as_written(value):
+    from kfq.importer.write import _scalar
+
+    assert yaml.safe_load(f"k: {_scalar(value)}")["k"] == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "乘势而上谋突破 踔厉奋发启新程",
+        "左云: 开发区",
+        "标题 #1",
+        ["左云经济技术开发区", "清徐经济开发区"],
+        ["甲,乙"],
+    ],
+)
+def test_chinese_values_are_written_plain_and_others_quoted(value):
+    from kfq.importer.write import _scalar
+
+    assert yaml.safe_load(f"k: {_scalar(value)}")["k"] == value

@@ -8,6 +8,7 @@ line or paragraph; anything less certain stays in the text and shows in the revi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PAPER = r"(?:《?科学导报》?|《?开发区建设》?(?:周刊)?)"
 DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -43,6 +44,7 @@ CAPTION_START_RE = re.compile(r"^\s*(?:图为|图片为|上图|下图|左图|右
 CAPTION_END_RE = re.compile(r"(?:摄|摄影|供图|图片来源[:：]?\S{0,12})\s*[）)]?\s*$")
 
 
+@lru_cache(maxsize=65536)
 def is_furniture(text: str) -> bool:
     """A page number, running head, section or column label, credit line."""
     return any(p.match(text.strip()) for p in FURNITURE_RES)

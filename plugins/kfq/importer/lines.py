@@ -6,6 +6,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kfq.importer.furniture import LABEL_RE
 from kfq.importer.furniture import is_furniture as is_page_furniture
@@ -89,6 +90,7 @@ def join(left: str, right: str) -> str:
     return left + right
 
 
+@lru_cache(maxsize=65536)
 def is_terminal(text: str) -> bool:
     """Whether a line ends a sentence (possibly followed by a glued byline)."""
     return bool(TERMINAL_RE.search(text.rstrip()))
@@ -277,8 +279,14 @@ def _is_prose_form(text: str) -> bool:
 
 
 def _apart_by_form(ln: _Line) -> bool:
-    text = ln.text.strip()
-    return bool(ln.level or DASHES_RE.match(text) or is_spaced(text))
+    return _apart_by_form_of(ln.text, ln.level)
+
+
+@lru_cache(maxsize=65536)
+def _apart_by_form_of(text: str, level: int) -> bool:
+    """A line set apart by its form alone: Markdown heading, ——subtitle, letter-spacing."""
+    text = text.strip()
+    return bool(level or DASHES_RE.match(text) or is_spaced(text))
 
 
 def _set_apart(lines: list[_Line], i: int, column: bool) -> bool:

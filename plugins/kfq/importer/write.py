@@ -7,6 +7,7 @@ forced. Rendering is deterministic, so importing the same page twice writes the 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -21,6 +22,16 @@ HASH_FIELD = "content_hash"
 _HASH_LINE = re.compile(rf"^{HASH_FIELD}:.*\n", re.MULTILINE)
 # A paragraph that starts like Markdown syntax would stop being a paragraph.
 _MARKDOWN_START = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
+
+# Text YAML reads back unchanged as a plain scalar: it starts with a Han character, “ or 《 (so it
+# is no number, date, boolean or indicator) and holds no ': ', ' #', quote or line break;
+# inside a flow list, no comma or bracket either.
+_PLAIN_RE = re.compile(r"^[\u4e00-\u9fff\u201c\u300a][^\n\r'\"#:\t]*(?<![\s])$")
+_PLAIN_IN_FLOW_RE = re.compile(r"^[\u4e00-\u9fff\u201c\u300a][^\n\r'\"#:\t,\[\]{}]*(?<![\s])$")
+
+# Slugs and status words: plain unless YAML 1.1 reads them as booleans or null.
+_ASCII_WORD_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
 LEFT_DELETED = "left deleted"  # an editor deleted the file: the import does not bring it back
@@ -112,9 +123,26 @@ def _field(name: str, value: object) -> str:
 
 
 def _scalar(value: object) -> str:
-    # PyYAML decides the quoting (titles with ': ' or quotes), on one line.
+    # Most values are Chinese text that YAML reads back as it is: written plain, or in single
+    # quotes, without PyYAML's emitter (which took a third of an import's time). What is
+    # neither (control characters, odd spaces), PyYAML quotes.
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value.isprintable():
+        if _PLAIN_RE.match(value) or (_ASCII_WORD_RE.match(value) and value.lower() not in _YAML_WORDS):
+            return value
+        if not value.isascii():
+            return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, list) and all(
+        isinstance(v, str) and v.isprintable() and _PLAIN_IN_FLOW_RE.match(v) for v in value
+    ):
+        return "[" + ", ".join(value) + "]"
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
-    return dumped.removesuffix("\n...\n").strip()
+    dumped = dumped.removesuffix("\n...\n").strip()
+    if yaml.safe_load(f"k: {dumped}")["k"] != value:  # a control character or an odd space
+        dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, default_style='"')
+        dumped = dumped.removesuffix("\n...\n").strip()
+    return dumped
 
 
 def _paragraph(text: str, heading: bool) -> str:
