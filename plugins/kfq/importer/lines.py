@@ -30,6 +30,8 @@ DASHES_RE = re.compile(r"^[—－–-]{2,}")
 # 厚 植 创 新 沃 土: display type spaced out letter by letter.
 SPACED_RE = re.compile(r"^(?:\S\s+){2,}\S$")
 LATIN_END_RE = re.compile(r"[A-Za-z]$")
+# A sentence with a name glued to it, no space between: …协作机制。羌麦鹤
+GLUED_NAME_END_RE = re.compile(r"[。！？][”’」』]?[\u4e00-\u9fff]{2,4}$")
 # A line ending in the first characters of a name signed after the last sentence.
 NAME_START_END_RE = re.compile(r"[。！？][”’」』）)]?\s*(?:[\u4e00-\u9fff]{1,3}|[（(][^（）()]{0,12})$")
 # The rest of a signature in brackets wrapped onto its own line: 虎虎） / 恒松）
@@ -154,7 +156,11 @@ def units(text: str) -> list[Unit]:
         buf.append(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is None or apart[i + 1] or (blanks and nxt.gap):
-            flush(closed=is_terminal(ln.text))
+            flush(closed=is_terminal(ln.text) or bool(GLUED_NAME_END_RE.search(ln.text)))
+        elif DATELINE_RE.match(nxt.text.strip()):
+            # A dateline always opens a paragraph: the text before it ended, perhaps with a
+            # name glued to its last sentence (…协作机制。羌麦鹤).
+            flush(closed=is_terminal(ln.text) or bool(GLUED_NAME_END_RE.search(ln.text)))
         elif is_terminal(ln.text) and _ends_paragraph(lines, apart, i, column, indents, out, buf):
             flush(closed=True)
     flush(closed=False)
