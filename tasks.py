@@ -45,6 +45,12 @@ def check(c, content="content"):
         raise Exit(f"{len(problems)} problem(s) in {files} of {len(checked)} article file(s).", code=1)
     drafts = sum(1 for item in checked if item.source.meta.get("status") == "draft")
     print(f"{len(checked)} article file(s) checked, all valid ({drafts} draft(s)).")
+    doubted = [item for item in checked if item.source.meta.get("doubts")]
+    for item in doubted:
+        for doubt in item.source.meta["doubts"]:
+            print(f"{item.source.path}:{item.source.line('doubts')}: doubts: {doubt}")
+    if doubted:
+        print(f"{len(doubted)} imported draft(s) wait for an editor: run `invoke review`.")
 
 
 @task(

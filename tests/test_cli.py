@@ -90,3 +90,13 @@ def test_invoke_list_shows_every_task_with_a_docstring():
     for name in ("check", "new", "build", "serve", "livereload", "import-seeds", "contributors", "bench"):
         line = next(line for line in proc.stdout.splitlines() if line.strip().startswith(name + " "))
         assert len(line.split(maxsplit=1)) == 2, line
+
+
+def test_check_lists_the_open_doubts_of_imported_drafts(tmp_path):
+    draft = fixture_article("draft-article").read_text(encoding="utf-8")
+    doubted = draft.replace("status: draft", "status: draft\ndoubts:\n  - 'title: no headline printed'", 1)
+    content = make_content(tmp_path, {"2023/draft-article.md": doubted})
+    proc = invoke("check", "--content", str(content))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "draft-article.md:" in proc.stdout and "doubts: title: no headline printed" in proc.stdout
+    assert "1 imported draft(s) wait for an editor: run `invoke review`." in proc.stdout
