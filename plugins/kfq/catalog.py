@@ -82,7 +82,7 @@ def newest_first(articles: Iterable[A]) -> list[A]:
 
 def zone_terms(articles: Sequence[A], registers: Registers) -> list[Term[A]]:
     """A term per zone of the register: articles about it first, then those that mention it."""
-    terms = {z.name: Term("zone", z.name, z.slug, z) for z in registers.zones}
+    terms: dict[str, Term[A]] = {z.name: Term("zone", z.name, z.slug, z) for z in registers.zones}
     for article in newest_first(articles):
         for i, zone in enumerate(article.facets.zones):
             term = terms[zone.name]

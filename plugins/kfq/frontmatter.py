@@ -20,10 +20,10 @@ CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 # libyaml's parser (CSafeLoader) reads a front-matter several times faster than PyYAML's
 # pure-Python one, and its nodes carry the same line marks. Without libyaml: the Python one.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):
+class _Loader(_Base):  # type: ignore[valid-type,misc]  # a base chosen at import time
     """SafeLoader that leaves timestamps as text: 2023-13-45 must become a located problem
     from the date check, not a ValueError from deep inside PyYAML."""
 

@@ -68,8 +68,9 @@ def check_request(draft: Draft, registers: Registers) -> list[Problem]:
 
 def render(draft: Draft, slug: str, registers: Registers) -> str:
     """The article file's text: front-matter in the contract's field order, then a body hint."""
-    zones = [registers.zone_named(z).name for z in draft.zones]  # canonical names
-    authors = [registers.contributor_named(a).name for a in draft.authors]
+    # canonical names; scaffold() checked that the register knows each one
+    zones = [z.name for z in map(registers.zone_named, draft.zones) if z is not None]
+    authors = [c.name for c in map(registers.contributor_named, draft.authors) if c is not None]
     meta: dict[str, object] = {"title": draft.title.strip(), "authors": authors, "zones": zones, "topics": []}
     if draft.theme:
         meta["theme"] = draft.theme

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,8 +176,13 @@ def run(
         steps.append(
             (
                 f"letter to {letter.recipient}",
-                lambda letter=letter: write_letter(
-                    out_dir / "表扬信" / letter_file_name(letter, year), letter, year, issuer, issued
+                functools.partial(
+                    write_letter,
+                    out_dir / "表扬信" / letter_file_name(letter, year),
+                    letter,
+                    year,
+                    issuer,
+                    issued,
                 ),
             )
         )

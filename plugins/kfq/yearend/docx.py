@@ -112,7 +112,7 @@ def _count(groups: Sequence[Group]) -> int:
 
 
 def _pieces_table(doc, group: Group) -> None:
-    rows = []
+    rows: list[tuple[object, ...]] = []
     spans = []  # (first row, last row) of each person, to merge their name cell
     people = [(_name(c), c.pieces) for c in group.credits]
     if group.unsigned:

@@ -31,7 +31,7 @@ def page_data(
         {
             "name": g.name,
             "staff": g.staff,
-            "slug": (registers.zone_named(g.name).slug if registers.zone_named(g.name) else ""),
+            "slug": getattr(registers.zone_named(g.name), "slug", ""),
             "people": [
                 {
                     "name": c.name,
