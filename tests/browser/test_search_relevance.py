@@ -190,7 +190,6 @@ def desktop(browser):
     context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="today's search: mean recall@10 0.632, precision@R 0.617")
 def test_readers_queries_find_what_they_mean(served_seed_site, seed_site, desktop):
     registers = load_registers(seed_site.content / "data")
     docs = published_docs(seed_site.content, registers)
