@@ -7,8 +7,10 @@ from collections.abc import Iterable
 
 from kfq.registers import Registers
 from kfq.slugs import pinyin_words
+from kfq.text import HAN
 
 _NOT_KEY = re.compile(r"[^a-z0-9]")
+_HAN = re.compile(f"[{HAN}]")
 # Curly quotes are part of a theme's printed name (“三个一批”), never what a reader types.
 _QUOTES = "“”‘’「」\"'"
 
@@ -19,7 +21,7 @@ def pinyin_key(text: str, places: dict[str, str] | None = None) -> str:
     Place names read officially (长子 → zhangzi); a slug or an ASCII query folds the same
     way (zuoyun-jingji-jishu-kaifaqu → zuoyunjingjijishukaifaqu), so both meet on one key.
     """
-    if text.isascii():
+    if not _HAN.search(text):
         return _NOT_KEY.sub("", text.lower().replace("ü", "v"))
     return _NOT_KEY.sub("", "".join(pinyin_words(text, places)))
 

@@ -12,8 +12,8 @@ scores stay honest when the articles change:
 - a query in pinyin means the register names that read so (kfq.slugs with the places'
   official readings), and a zone's official slug means the zone;
 - words separated by spaces must all be there; a phrase in quotes must be there as typed;
-- a query found nowhere that is one character away from exactly one register name means that
-  name (a typo).
+- a query found nowhere that is one character away from exactly one register name of three
+  characters or more means that name (a typo).
 
 Scores: recall@10 (relevant articles among the first 10 results, out of at most 10) and
 precision in the first R results (R = the number of relevant articles, at most 10).
@@ -150,7 +150,8 @@ def spellings(term: str, registers: Registers) -> set[str]:
 
 
 def one_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    """One character wrong in a name of three or more (in two, that is half the name)."""
+    return len(a) == len(b) >= 3 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def meaning(query: str, registers: Registers, docs: list[Doc]) -> list[set[str]]:

@@ -7,6 +7,7 @@ const base = script ? script.dataset.siteurl || "" : "";
 const FILTERS = { zone: "开发区", theme: "征稿主题", genre: "体裁", year: "年份" };
 const PAGE_SIZE = 20;
 const CHECKED = 200; // candidates whose text is read to rank them; beyond, Pagefind's order
+const SMALL_SITE = 100; // up to this many articles, every text is read (a few hundred KB)
 
 const $ = (id) => document.getElementById(id);
 const form = $("search-form");
@@ -42,8 +43,9 @@ function interpret(query, dict) {
 // A register name one character away from a query found nowhere: the name the reader meant.
 function nearNames(query, dict) {
   const names = new Set(Object.values(dict.pinyin).flat());
+  // Three characters at least: in a name of two, one wrong character is half the name.
   return [...names].filter(
-    (n) => n.length === query.length && [...n].filter((ch, i) => ch !== query[i]).length === 1,
+    (n) => n.length >= 3 && n.length === query.length && [...n].filter((ch, i) => ch !== query[i]).length === 1,
   );
 }
 
@@ -159,34 +161,65 @@ let pagefind;
 let dict = { pinyin: {}, spellings: [] };
 let current = { found: [], needles: [], shown: 0, query: "" };
 
+// Pagefind matches a query word against the words its index was cut into (jieba): a word
+// that starts inside one of them ("高土地利用" in "提高土地利用") is not found as typed. The
+// browser's own word breaker cuts the query; pages holding all its inner words (and, failing
+// that, any of them) are candidates too, and reading their text decides.
+const segmenter = "Segmenter" in Intl ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+function pieces(term) {
+  if (!segmenter || term.length < 3 || !/\p{Script=Han}/u.test(term)) return [];
+  const words = [...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment);
+  return words.length < 2 ? [] : words;
+}
+
+async function candidates(queries, into, group) {
+  const searches = await Promise.all(queries.map((q) => pagefind.search(q)));
+  for (const search of searches) {
+    search.results.forEach((r, rank) => {
+      const seen = into.get(r.id);
+      if (!seen || group < seen.group || (group === seen.group && rank < seen.rank)) into.set(r.id, { result: r, group, rank });
+    });
+  }
+}
+
+async function read(found, terms) {
+  const order = [...found.values()].sort((a, b) => a.group - b.group || a.rank - b.rank);
+  const checked = await Promise.all(
+    order.slice(0, CHECKED).map(async (c) => {
+      c.data = c.data || (await c.result.data());
+      return { ...c, whole: contains(lower(c.data.content), terms) };
+    }),
+  );
+  // Beyond what is read, Pagefind's order stands; those pages are loaded when shown.
+  return [...checked, ...order.slice(CHECKED).map((c) => ({ ...c, whole: true, data: null }))];
+}
+
 // Candidates for every spelling of every term, their texts read, whole matches first.
 async function find(query) {
   const meaning = interpret(query, dict);
   const spellings = [...new Set(meaning.terms.flat())];
-  const searches = await Promise.all(
-    // Pagefind's own quoted search needs the phrase's words as its index cut them (jieba),
-    // which a reader cannot know: a phrase is searched plainly and kept only where it is whole.
-    spellings.map((s) => pagefind.search(s)),
-  );
-  const best = new Map();
-  for (const search of searches) {
-    search.results.forEach((r, rank) => {
-      const seen = best.get(r.id);
-      if (!seen || rank < seen.rank) best.set(r.id, { result: r, rank, score: r.score });
-    });
+  const found = new Map();
+  // Pagefind's own quoted search needs the phrase's words as its index cut them, which a
+  // reader cannot know: a phrase is searched plainly and kept only where it is whole.
+  await candidates(spellings, found, 0);
+  const cut = spellings.map(pieces).filter((w) => w.length);
+  await candidates(cut.map((w) => w.slice(w.length > 2 ? 1 : 0, w.length > 2 ? -1 : undefined).join(" ")), found, 1);
+  let all = await read(found, meaning.terms);
+  if (!all.some((c) => c.whole) && cut.length) {
+    await candidates([...new Set(cut.flat())], found, 2);
+    all = await read(found, meaning.terms);
   }
-  const candidates = [...best.values()].sort((a, b) => a.rank - b.rank || b.score - a.score);
-  const read = await Promise.all(candidates.slice(0, CHECKED).map(async (c) => ({ ...c, data: await c.result.data() })));
-  for (const c of read) {
-    const text = lower(c.data.content);
-    c.whole = contains(text, meaning.terms);
+  // What the index cannot see (a word across its cut, 重污染企业 for 污染企业): on a site
+  // small enough, every article's text is read; a large one keeps what Pagefind found.
+  const everything = await pagefind.search(null);
+  if (everything.results.length <= SMALL_SITE) {
+    everything.results.forEach((r, rank) => found.has(r.id) || found.set(r.id, { result: r, group: 3, rank }));
+    all = await read(found, meaning.terms);
   }
-  const rest = await Promise.all(
-    candidates.slice(CHECKED).map(async (c) => ({ ...c, whole: true, data: null, lazy: c.result })),
-  );
-  const whole = read.filter((c) => c.whole);
-  const part = meaning.exact ? [] : read.filter((c) => !c.whole);
-  return { meaning, spellings, found: [...whole, ...rest, ...part], whole: whole.length + rest.length };
+  const whole = all.filter((c) => c.whole);
+  // Partial: Pagefind found a word of the query there; a page read only for the scan is not.
+  const part = meaning.exact ? [] : all.filter((c) => !c.whole && c.group < 3);
+  return { meaning, spellings, found: [...whole, ...part], whole: whole.length };
 }
 
 async function show(extra = false) {
@@ -195,7 +228,7 @@ async function show(extra = false) {
   const visible = current.found.filter((c) => !c.data || passes(c.data, filters));
   const upto = extra ? current.shown + PAGE_SIZE : PAGE_SIZE;
   const page = visible.slice(extra ? current.shown : 0, upto);
-  for (const c of page) if (!c.data) c.data = await c.lazy.data();
+  for (const c of page) if (!c.data) c.data = await c.result.data();
   const items = page.map((c) => renderResult(c.data, current.needles));
   if (extra) list.append(...items);
   else list.replaceChildren(...items);
