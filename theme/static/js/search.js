@@ -54,9 +54,11 @@ const contains = (text, terms) => terms.every((spellings) => spellings.some((s) 
 
 // The article's text without the hidden index terms, and where its body starts.
 function articleText(data) {
-  let text = data.content;
-  const terms = data.meta.terms;
-  const at = terms ? text.lastIndexOf(terms.trim()) : -1;
+  const squeeze = (t) => t.replace(/\s+/g, " ");
+  let text = squeeze(data.content);
+  // Pagefind 1.4 leaves its weight markers in a weighted element's metadata.
+  const terms = squeeze((data.meta.terms || "").replace(/_{3}END_PAGEFIND_WEIGHT_{3}/g, " ")).trim();
+  const at = terms ? text.lastIndexOf(terms) : -1;
   if (at > 0) text = text.slice(0, at);
   // Pagefind ends a block without a full stop with an ASCII ". ": Chinese text takes 。
   text = text.replace(/([\p{Script=Han}\p{Pe}\p{Pf}])\.\s+/gu, "$1。").trim();
@@ -69,11 +71,16 @@ function articleText(data) {
   return { text, start };
 }
 
-function excerptNode(data, needles) {
+// needles: the query's spellings, then its words; the excerpt shows the first of the former
+// found in the body, else the first of the latter, else the body's opening.
+function excerptNode(data, needles, words) {
   const { text, start } = articleText(data);
   const body = lower(text);
-  const hits = needles.map((n) => body.indexOf(lower(n), start)).filter((i) => i >= 0);
-  const hit = hits.length ? Math.min(...hits) : start;
+  const first = (list) => Math.min(...list.map((n) => body.indexOf(lower(n), start)).filter((i) => i >= 0));
+  let hit = first(needles);
+  if (!Number.isFinite(hit)) hit = first(words);
+  if (!Number.isFinite(hit)) hit = start;
+  needles = [...needles, ...words].sort((a, b) => b.length - a.length);
   const from = Math.max(start, hit - 30);
   const to = Math.min(text.length, from + 100);
   const shown = (from > start ? "…" : "") + text.slice(from, to).trim() + (to < text.length ? "…" : "");
@@ -86,14 +93,14 @@ function excerptNode(data, needles) {
   return p;
 }
 
-function renderResult(data, needles) {
+function renderResult(data, needles, words) {
   const meta = data.meta || {};
   const facts = [meta.date, meta.zones].filter(Boolean).map((t) => el("span", { textContent: t }));
   return el("li", {}, [
     el("article", { className: "item" }, [
       el("h2", { className: "item-title" }, [el("a", { href: data.url, textContent: meta.title || data.url })]),
       el("p", { className: "meta" }, facts),
-      excerptNode(data, needles),
+      excerptNode(data, needles, words),
     ]),
   ]);
 }
@@ -159,7 +166,7 @@ function suggest(query, dict) {
 
 let pagefind;
 let dict = { pinyin: {}, spellings: [] };
-let current = { found: [], needles: [], shown: 0, query: "" };
+let current = { found: [], needles: [], words: [], shown: 0, query: "" };
 
 // Pagefind matches a query word against the words its index was cut into (jieba): a word
 // that starts inside one of them ("高土地利用" in "提高土地利用") is not found as typed. The
@@ -219,7 +226,9 @@ async function find(query) {
   const whole = all.filter((c) => c.whole);
   // Partial: Pagefind found a word of the query there; a page read only for the scan is not.
   const part = meaning.exact ? [] : all.filter((c) => !c.whole && c.group < 3);
-  return { meaning, spellings, found: [...whole, ...part], whole: whole.length };
+  // Words of one character mark nothing useful (三个一批 cuts into 三 个 一批).
+  const words = [...new Set(cut.flat())].filter((w) => w.length > 1);
+  return { meaning, spellings, words, found: [...whole, ...part], whole: whole.length };
 }
 
 async function show(extra = false) {
@@ -229,7 +238,15 @@ async function show(extra = false) {
   const upto = extra ? current.shown + PAGE_SIZE : PAGE_SIZE;
   const page = visible.slice(extra ? current.shown : 0, upto);
   for (const c of page) if (!c.data) c.data = await c.result.data();
-  const items = page.map((c) => renderResult(c.data, current.needles));
+  const items = [];
+  page.forEach((c, i) => {
+    const previous = i ? page[i - 1] : extra ? current.last : null;
+    if (!c.whole && (!previous || previous.whole)) {
+      items.push(el("li", { className: "search-partial", textContent: "以下报道只包含其中部分文字：" }));
+    }
+    items.push(renderResult(c.data, current.needles, c.whole ? [] : current.words));
+  });
+  current.last = page[page.length - 1];
   if (extra) list.append(...items);
   else list.replaceChildren(...items);
   current.shown = Math.min(upto, visible.length);
@@ -254,7 +271,7 @@ async function run() {
   help.hidden = true;
   if (!query) {
     remember("", chosenFilters());
-    current = { found: [], needles: [], shown: 0, query: "" };
+    current = { found: [], needles: [], words: [], shown: 0, query: "" };
     list.replaceChildren();
     filterBox.hidden = true;
     more.hidden = true;
@@ -273,7 +290,7 @@ async function run() {
     }
   }
   if (ticket !== latest) return; // a newer search has started; drop this one
-  current = { found: result.found, needles: result.spellings, shown: 0, query, label, note };
+  current = { found: result.found, needles: result.spellings, words: result.words, shown: 0, query, label, note };
   await show();
   if (!result.whole) suggest(query, dict);
 }
