@@ -30,11 +30,13 @@ function interpret(query, dict) {
   if (quoted) return { terms: [[quoted[1].trim()]], exact: true };
   const spelled = (word) => dict.spellings.find((group) => group.includes(word)) || [word];
   const expand = (names) => [...new Set(names.flatMap(spelled))];
-  if (/^[a-zü0-9\s'’-]+$/i.test(query) && /[a-z]/i.test(query)) {
-    const key = (s) => s.toLowerCase().replace(/ü/g, "v").replace(/[^a-z0-9]/g, "");
-    const whole = dict.pinyin[key(query)];
+  // Tone marks are dropped (zuǒyún → zuoyun); ü is written v, as in the registers' readings.
+  const plain = query.toLowerCase().replace(/ü|ǖ|ǘ|ǚ|ǜ/g, "v").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  if (/^[a-z0-9\s'’-]+$/.test(plain) && /[a-z]/.test(plain)) {
+    const key = (s) => s.toLowerCase().replace(/ü|ǖ|ǘ|ǚ|ǜ/g, "v").normalize("NFD").replace(/[^a-z0-9]/g, "");
+    const whole = dict.pinyin[key(plain)];
     if (whole) return { terms: [expand(whole)], reading: whole };
-    const words = query.trim().split(/\s+/).map((w) => dict.pinyin[key(w)]);
+    const words = plain.trim().split(/\s+/).map((w) => dict.pinyin[key(w)]);
     if (words.length > 1 && words.every(Boolean)) return { terms: words.map(expand), reading: words.flat() };
   }
   return { terms: query.trim().split(/\s+/).map((w) => spelled(w)) };
@@ -47,6 +49,24 @@ function nearNames(query, dict) {
   return [...names].filter(
     (n) => n.length >= 3 && n.length === query.length && [...n].filter((ch, i) => ch !== query[i]).length === 1,
   );
+}
+
+// Failing a register name, the commonest run of Chinese in the texts read that is one
+// character away (活性碳 → 活性炭), if it occurs twice at least.
+function nearInText(query, texts) {
+  if (query.length < 3 || !/^\p{Script=Han}+$/u.test(query)) return null;
+  const counts = new Map();
+  for (const text of texts) {
+    for (let i = 0; i + query.length <= text.length; i++) {
+      let diff = 0;
+      for (let j = 0; j < query.length && diff < 2; j++) if (text[i + j] !== query[j]) diff++;
+      if (diff !== 1) continue;
+      const run = text.slice(i, i + query.length);
+      if (/^\p{Script=Han}+$/u.test(run)) counts.set(run, (counts.get(run) || 0) + 1);
+    }
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
+  return best && best[1] >= 2 ? best[0] : null;
 }
 
 const lower = (s) => s.toLowerCase();
@@ -228,7 +248,8 @@ async function find(query) {
   const part = meaning.exact ? [] : all.filter((c) => !c.whole && c.group < 3);
   // Words of one character mark nothing useful (三个一批 cuts into 三 个 一批).
   const words = [...new Set(cut.flat())].filter((w) => w.length > 1);
-  return { meaning, spellings, words, found: [...whole, ...part], whole: whole.length };
+  const texts = all.filter((c) => c.data).map((c) => c.data.content);
+  return { meaning, spellings, words, texts, found: [...whole, ...part], whole: whole.length };
 }
 
 async function show(extra = false) {
@@ -283,10 +304,11 @@ async function run() {
   let note = result.meaning.reading ? `拼音“${query}”即“${result.meaning.reading.join("、")}”：` : "";
   if (!result.whole && !result.meaning.exact && !/\s/.test(query)) {
     const near = nearNames(query, dict);
-    if (near.length === 1) {
-      result = await find(near[0]);
-      note = `没有找到“${query}”，已显示“${near[0]}”的结果：`;
-      label = near[0];
+    const meant = near.length === 1 ? near[0] : nearInText(query, result.texts);
+    if (meant) {
+      result = await find(meant);
+      note = `没有找到“${query}”，已显示“${meant}”的结果：`;
+      label = meant;
     }
   }
   if (ticket !== latest) return; // a newer search has started; drop this one
