@@ -168,8 +168,11 @@ def meaning(query: str, registers: Registers, docs: list[Doc]) -> list[set[str]]
     which an article must contain (any spelling of each)."""
     if query.startswith('"') and query.endswith('"'):
         return [{query.strip('"')}]
-    plain = "".join(c for c in unicodedata.normalize("NFD", query.replace("ü", "v")) if ord(c) < 128)
-    if re.fullmatch(r"[A-Za-z' -]+", plain):
+    # Tone marks dropped: zuǒyún is zuoyun.
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", query.replace("ü", "v")) if unicodedata.category(c) != "Mn"
+    )
+    if re.fullmatch(r"[A-Za-z' -]*[A-Za-z][A-Za-z' -]*", plain):
         key = re.sub(r"[\s'-]", "", plain.lower())
         named = {n for n in register_names(registers) if "".join(pinyin_words(n, registers.places)) == key}
         named |= {z.name for z in registers.zones if z.slug.replace("-", "") == key}
