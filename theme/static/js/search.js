@@ -42,12 +42,13 @@ function interpret(query, dict) {
   return { terms: query.trim().split(/\s+/).map((w) => spelled(w)) };
 }
 
-// A register name one character away from a query found nowhere: the name the reader meant.
+// Register names one character away from a query found nowhere: the names the reader may mean.
 function nearNames(query, dict) {
   const names = new Set(Object.values(dict.pinyin).flat());
-  // Three characters at least: in a name of two, one wrong character is half the name.
+  // A name of two characters with one wrong (闫洁) is corrected only when it is the one name
+  // so near; 临椅 is as near to 临猗 as to 临县 and 临汾, and is only offered the three.
   return [...names].filter(
-    (n) => n.length >= 3 && n.length === query.length && [...n].filter((ch, i) => ch !== query[i]).length === 1,
+    (n) => n.length >= 2 && n.length === query.length && [...n].filter((ch, i) => ch !== query[i]).length === 1,
   );
 }
 
