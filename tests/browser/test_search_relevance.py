@@ -87,6 +87,7 @@ QUERIES = [
     ("phrase", "冻干科技驱动"),
     ("quoted", '"标准厂房"'),
     ("quoted", '"项目专班"'),
+    ("quoted", "“左云经开区”"),
     ("words", "左云 活性炭"),
     # pinyin: place readings, zone slugs, names, with and without spaces
     ("pinyin", "zuoyun"),
@@ -168,8 +169,9 @@ def one_apart(a: str, b: str) -> bool:
 def meaning(query: str, registers: Registers, docs: list[Doc]) -> list[set[str]]:
     """What the query asks for: a list of terms, each a set of equivalent spellings, all of
     which an article must contain (any spelling of each)."""
-    if query.startswith('"') and query.endswith('"'):
-        return [{query.strip('"')}]
+    quoted = re.fullmatch(r'\s*["“](.+)["”]\s*', query)
+    if quoted:
+        return [{quoted.group(1).strip()}]
     # Tone marks dropped: zuǒyún is zuoyun.
     plain = "".join(
         c for c in unicodedata.normalize("NFD", query.replace("ü", "v")) if unicodedata.category(c) != "Mn"
