@@ -42,12 +42,14 @@ function interpret(query, dict) {
   return { terms: query.trim().split(/\s+/).map((w) => spelled(w)) };
 }
 
+let names;
+const registerNames = () => (names ||= new Set(Object.values(dict.pinyin).flat()));
+
 // Register names one character away from a query found nowhere: the names the reader may mean.
-function nearNames(query, dict) {
-  const names = new Set(Object.values(dict.pinyin).flat());
+function nearNames(query) {
   // A name of two characters with one wrong (闫洁) is corrected only when it is the one name
   // so near; 临椅 is as near to 临猗 as to 临县 and 临汾, and is only offered the three.
-  return [...names].filter(
+  return [...registerNames()].filter(
     (n) => n.length >= 2 && n.length === query.length && [...n].filter((ch, i) => ch !== query[i]).length === 1,
   );
 }
@@ -165,8 +167,8 @@ function showFilters(found, filters) {
   filterBox.hidden = filterBox.children.length < 2;
 }
 
-function suggest(query, dict) {
-  const near = nearNames(query, dict);
+function suggest(query) {
+  const near = nearNames(query);
   const link = (q) => el("a", { href: `?q=${encodeURIComponent(q)}`, textContent: q });
   const items = [el("li", {}, ["检查错别字，或换一个更短、更常用的词；拼音请写全音节，如 zuoyun。"])];
   if (near.length) items.unshift(el("li", {}, ["您要找的是不是：", ...near.flatMap((n, i) => (i ? ["、", link(n)] : [link(n)]))]));
@@ -246,7 +248,10 @@ async function find(query) {
   }
   const whole = all.filter((c) => c.whole);
   // Partial: Pagefind found a word of the query there; a page read only for the scan is not.
-  const part = meaning.exact ? [] : all.filter((c) => !c.whole && c.group < 3);
+  // A phrase in quotes, or a name of the registers (a person, a zone, a place), is found whole
+  // or not at all: 董保彤 in part is no one.
+  const named = meaning.reading || spellings.some((s) => registerNames().has(s));
+  const part = meaning.exact || named ? [] : all.filter((c) => !c.whole && c.group < 3);
   // Words of one character mark nothing useful (三个一批 cuts into 三 个 一批).
   const words = [...new Set(cut.flat())].filter((w) => w.length > 1);
   const texts = all.filter((c) => c.data).map((c) => c.data.content);
@@ -304,7 +309,7 @@ async function run() {
   let label = query.replace(/^["“]|["”]$/g, "");
   let note = result.meaning.reading ? `拼音“${query}”即“${result.meaning.reading.join("、")}”：` : "";
   if (!result.whole && !result.meaning.exact && !/\s/.test(query)) {
-    const near = nearNames(query, dict);
+    const near = nearNames(query);
     const meant = near.length === 1 ? near[0] : nearInText(query, result.texts);
     if (meant) {
       result = await find(meant);
@@ -315,7 +320,7 @@ async function run() {
   if (ticket !== latest) return; // a newer search has started; drop this one
   current = { found: result.found, needles: result.spellings, words: result.words, shown: 0, query, label, note };
   await show();
-  if (!result.whole) suggest(query, dict);
+  if (!result.whole) suggest(query);
 }
 
 async function main() {
