@@ -72,3 +72,11 @@ def test_the_build_writes_the_dictionary_and_indexes_the_article_terms(seed_site
             assert set(site_registers.zone_named(zone).names) <= set(words), meta["url"]
         assert set(meta.get("topics") or ()) <= set(words)
         assert not meta.get("theme") or meta["theme"] in words
+
+
+def test_the_search_page_keeps_its_script_budget(seed_site):
+    """README: the search page's own script and dictionary (besides Pagefind's) stay small."""
+    script = (seed_site.output / "theme/js/search.js").stat().st_size
+    dictionary = (seed_site.output / "search/terms.json").stat().st_size
+    assert script <= 20_000, f"search.js is {script:,} bytes: the README budgets 20 KB"
+    assert dictionary <= 20_000, f"terms.json is {dictionary:,} bytes for the seed registers"
