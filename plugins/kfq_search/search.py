@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 from kfq.search import build_index as index_site
+from kfq.search_terms import reader_terms
 from kfq.settings import kfq_settings
 from kfq_catalog.pages import ListingGenerator
 
@@ -13,10 +15,16 @@ logger = logging.getLogger(__name__)
 
 
 class SearchPageGenerator(ListingGenerator):
-    """Writes /search/: the page that loads the index in the reader's browser."""
+    """Writes /search/: the page that loads the index in the reader's browser, and
+    /search/terms.json, the registers' pinyin and spellings its script reads."""
 
     def generate_output(self, writer) -> None:
         self.write(writer, "search", "search/")
+        terms = Path(self.output_path) / "search" / "terms.json"
+        terms.write_text(
+            json.dumps(reader_terms(self.registers), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
 
 
 def build_index(pelican) -> None:

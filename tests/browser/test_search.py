@@ -87,3 +87,99 @@ def test_the_header_search_box_leads_to_results(served_seed_site, page):
 
 def test_the_draft_is_not_searchable(served_seed_site, page):
     assert results_for(page, served_seed_site, "草稿") == []
+
+
+def wait_for_results(page):
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('。')")
+
+
+def test_excerpts_read_as_chinese_with_the_match_marked(served_seed_site, page):
+    for query in ("左云", "工作专班", "闫杰", "高质量发展"):
+        results_for(page, served_seed_site, query)
+        excerpts = page.locator("#search-results .excerpt").all()
+        assert excerpts, query
+        for excerpt in excerpts:
+            text = excerpt.inner_text()
+            assert ". " not in text and not text.startswith("——"), (query, text)
+        # Whole matches mark the query; those after the partial-match divider mark its words.
+        marked = page.evaluate(
+            """() => { const out = [];
+              for (const li of document.querySelectorAll('#search-results > li')) {
+                if (li.classList.contains('search-partial')) break;
+                out.push(...[...li.querySelectorAll('.excerpt mark')].map((m) => m.textContent));
+              } return out; }"""
+        )
+        if query != "闫杰":  # a byline is matched in the metadata, not in the text
+            assert marked and all(m == query for m in marked), (query, marked)
+    assert page.console_errors == []
+
+
+def test_a_search_is_kept_in_the_url_and_comes_back_on_reload(served_seed_site, page):
+    results_for(page, served_seed_site, "项目")
+    page.select_option("#filter-year", "2024")
+    page.wait_for_function("new URLSearchParams(location.search).get('year') === '2024'")
+    found = [a.get_attribute("href") for a in page.locator("#search-results .item-title a").all()]
+    assert found and all(u.startswith("/articles/2024/") for u in found)
+    counts = page.locator("#filter-year option").all_inner_texts()
+    assert any(o.startswith("2023（") for o in counts) and any(o.startswith("2024（") for o in counts)
+    page.reload()
+    wait_for_results(page)
+    assert page.input_value("#q") == "项目" and page.input_value("#filter-year") == "2024"
+    assert [a.get_attribute("href") for a in page.locator("#search-results .item-title a").all()] == found
+
+
+def test_filters_offer_zone_theme_genre_and_year_with_counts(served_seed_site, page):
+    results_for(page, served_seed_site, "三个一批")
+    total = page.locator("#search-results li").count()
+    for key in ("zone", "theme", "genre", "year"):
+        options = page.locator(f"#filter-{key} option").all_inner_texts()[1:]
+        assert options, key
+        counts = [int(o.rsplit("（", 1)[1].rstrip("）")) for o in options]
+        assert all(0 < c <= total for c in counts), (key, options)
+    assert page.locator("label[for=filter-zone]").inner_text() == "开发区"
+
+
+def test_nothing_found_says_so_and_suggests(served_seed_site, page):
+    results_for(page, served_seed_site, "火星基地")
+    assert "没有找到" in page.locator("#search-status").inner_text()
+    help_links = page.locator("#search-help a").all_inner_texts()
+    assert "开发区" in help_links and "征稿主题" in help_links
+    results_for(page, served_seed_site, "左云经开曲")
+    assert "已显示“左云经开区”的结果" in page.locator("#search-status").inner_text()
+
+
+def test_a_pinyin_query_says_what_it_read(served_seed_site, page):
+    found = results_for(page, served_seed_site, "zuoyun")
+    assert found and "拼音“zuoyun”即“左云”" in page.locator("#search-status").inner_text()
+
+
+@pytest.fixture(scope="module")
+def served_big_site(tmp_path_factory):
+    """25 articles that all name 活性炭: more than one page of results."""
+    from conftest import fixture_article, make_content, run_pelican
+
+    from .conftest import serve
+
+    tmp = tmp_path_factory.mktemp("big")
+    text = fixture_article("valid-article").read_text(encoding="utf-8")
+    articles = {
+        f"2023/huo-xing-tan-{i}.md": text.replace("slug: valid-article", f"slug: huo-xing-tan-{i}")
+        .replace("title: 向高而攀 蓄势前行", f"title: 活性炭项目第{i}期")
+        .replace("date: 2023-11-20", f"date: 2023-11-{i:02d}")
+        for i in range(1, 26)
+    }
+    build = run_pelican(make_content(tmp, articles), tmp / "output")
+    assert build.returncode == 0, build.log
+    yield from serve(build.output)
+
+
+def test_more_than_twenty_results_come_twenty_at_a_time(served_big_site, page):
+    results_for(page, served_big_site, "活性炭")
+    assert page.locator("#search-results li").count() == 20
+    assert "找到 25 篇" in page.locator("#search-status").inner_text()
+    box = page.locator("#search-more").bounding_box()
+    assert box and box["height"] >= 44
+    page.click("#search-more")
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 25")
+    assert page.locator("#search-more").is_hidden()
+    screenshot(page, "search-more")
