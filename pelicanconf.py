@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+from kfq.discovery import IGNORED  # noqa: E402
 from kfq.jinja_cache import TemplateCache  # noqa: E402
 
 SITENAME = "《开发区建设》周刊"
@@ -27,7 +28,9 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES: list[str] = []
-IGNORE_FILES = [".#*", "*~", "*.swp", "README.md"]
+# The files kfq.discovery passes over (hidden, backups); every other file under articles/
+# is an article or stops the build by name.
+IGNORE_FILES = [*IGNORED, "README.md"]
 USE_FOLDER_AS_CATEGORY = False
 
 # Every plugin is listed: setting PLUGINS turns off namespace discovery (design §7).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -272,8 +273,8 @@ def check_article(path: Path, registers: Registers, shown: str | None = None) ->
     """Every problem of one article file."""
     shown = shown or str(path)
     src, problems = read_source(path, shown)
-    if not problems:
-        problems = _Checker(src, shown, registers).run()
+    if not problems or src.meta:  # the fields were read (a field written twice is one problem)
+        problems = problems + _Checker(src, shown, registers).run()
     return Checked(src, problems)
 
 
@@ -379,7 +380,8 @@ class _Shown:
             return str(path)
         folder = self.folders.get(path.parent)
         if folder is None:
-            folder = self.folders[path.parent] = path.parent.resolve()
+            # abspath, not resolve(): a symlinked year folder is named as the editor sees it.
+            folder = self.folders[path.parent] = Path(os.path.abspath(path.parent))
         try:
             return str((folder / path.name).relative_to(self.root))
         except ValueError:
@@ -391,7 +393,7 @@ def display_path(path: Path, root: Path | None) -> str:
     path = Path(path)
     if root is not None:
         try:
-            return str(path.resolve().relative_to(Path(root).resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(Path(root).resolve()))
         except ValueError:
             pass
     return str(path)

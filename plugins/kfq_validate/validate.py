@@ -120,6 +120,15 @@ def account_for_every_file(generator) -> None:
             [f"{p}:1: file: Pelican could not read this article — see the error above" for p in skipped],
             f"{len(skipped)} article file(s) were not read: the build stopped.",
         )
+    # The other half: Pelican read nothing the check did not see (kfq.discovery's rules and
+    # Pelican's IGNORE_FILES are meant to agree; this is where a disagreement would show).
+    unchecked = sorted(read - {os.path.abspath(p) for p in expected})
+    if unchecked:
+        raise BuildStopped(
+            [f"{p}:1: file: Pelican read this file as an article but the check did not — "
+             "move it into articles/YYYY/ as a .md file, or out of content/articles/" for p in unchecked],
+            f"{len(unchecked)} file(s) were read without being checked: the build stopped.",
+        )  # fmt: skip
     # Drafts reach no public output: not output/drafts/, not feeds, sitemap or search.
     generator.drafts = []
     generator.drafts_translations = []
