@@ -36,6 +36,7 @@ USE_FOLDER_AS_CATEGORY = False
 # Every plugin is listed: setting PLUGINS turns off namespace discovery (design §7).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
+    "kfq_guard",
     "yaml_metadata",
     "kfq_reader",
     "sitemap",

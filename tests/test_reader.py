@@ -12,8 +12,8 @@ from pelican.readers import Readers
 from pelican.settings import read_settings
 
 from conftest import ROOT, fixture_article
-from kfq.errors import ContentInvalid
 from kfq.text import zishu
+from kfq_guard import BuildStopped
 from kfq_reader.reader import ArticleReader, use_our_reader
 
 ARTICLES = sorted((ROOT / "content" / "articles").rglob("*.md"))
@@ -44,10 +44,12 @@ def test_an_opening_line_with_a_trailing_space_is_read_as_the_check_reads_it(tmp
     assert content == "<p>正文。</p>"
 
 
-def test_a_file_the_core_cannot_read_is_refused_with_its_line(settings):
-    with pytest.raises(ContentInvalid) as refused:
+def test_a_file_the_core_cannot_read_stops_the_build_with_its_line(settings, capsys):
+    # A SystemExit: Pelican would log any exception with a traceback and skip the file.
+    with pytest.raises(BuildStopped) as stopped:
         ArticleReader(settings).read(str(fixture_article("broken-yaml")))
-    assert [(p.line, p.field) for p in refused.value.problems] == [(4, "front-matter")]
+    assert stopped.value.code == 1
+    assert "broken-yaml.md:4: front-matter: YAML cannot be read" in capsys.readouterr().err
 
 
 def test_the_reader_takes_the_place_of_pelican_yaml_metadata(settings):

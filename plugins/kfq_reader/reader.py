@@ -23,17 +23,30 @@ from kfq.contract import display_path
 from kfq.errors import ContentInvalid
 from kfq.frontmatter import read_source
 from kfq.text import zishu
+from kfq_guard import BuildStopped
 
 
 class ArticleReader(YAMLMetadataReader):
     """Markdown with YAML front-matter, read by the core's one reader; counts 字数 too."""
 
     def read(self, source_path):
-        src, problems = read_source(Path(source_path), display_path(Path(source_path), Path(os.getcwd())))
+        shown = display_path(Path(source_path), Path(os.getcwd()))
+        try:
+            return self._read(source_path, shown)
+        except Exception as e:  # noqa: BLE001 (Pelican would print its traceback and skip the file)
+            raise BuildStopped(
+                [f"{shown}:1: file: could not be read ({type(e).__name__}: {e}) — "
+                 "check the file as `invoke check` does; if it passes, report this line"],
+                "the build stopped at a file it could not read; nothing was published.",
+            ) from None  # fmt: skip
+
+    def _read(self, source_path, shown):
+        src, problems = read_source(Path(source_path), shown)
         if problems:
-            # The validator has already stopped the build for an article; this is a page, or
-            # a file changed during the build. kfq_guard turns it into the same clean stop.
-            raise ContentInvalid(problems)
+            # The validator has already stopped the build for a bad article; this is a page,
+            # or a file changed during the build. A SystemExit, not an exception: Pelican
+            # would log an exception with its traceback and skip the file.
+            raise BuildStopped([str(p) for p in problems], f"{ContentInvalid(problems)}")
         metadata = self._parse_yaml_metadata(src.meta, source_path)
         # As markdown.extensions.meta would leave it, for extensions that read it.
         self._md.Meta = {k: _convert_py_to_meta(v) for k, v in src.meta.items()}
