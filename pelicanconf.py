@@ -71,6 +71,10 @@ JINJA_ENVIRONMENT = {
     "bytecode_cache": TemplateCache(),
 }
 
+# `summary:` is plain text, as every other field: Pelican would render it as Markdown, which
+# passes raw HTML (`summary: "<script>…"`) into every listing and feed.
+FORMATTED_FIELDS: list[str] = []
+
 ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "articles/{date:%Y}/{date:%m}/{slug}/index.html"
 PAGE_URL = "{slug}/"
