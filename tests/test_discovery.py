@@ -54,10 +54,15 @@ def test_hidden_backup_and_companion_files_are_passed_over(tmp_path, rel):
     assert found.articles == [] and found.refused == []
 
 
-def test_the_importers_review_file_is_a_companion():
+def test_the_importers_own_files_are_companions():
+    import importlib
+    import importlib.util
+
     from kfq.importer.review import REVIEW_FILE
 
     assert REVIEW_FILE in COMPANIONS
+    if importlib.util.find_spec("kfq.importer.ledger"):  # the importer's ledger, where it has one
+        assert importlib.import_module("kfq.importer.ledger").FILE in COMPANIONS
 
 
 def test_a_symlinked_year_folder_is_followed_and_checked(tmp_path, registers):

@@ -22,8 +22,9 @@ ARTICLE_SUFFIX = ".md"
 # Editors' backup, swap and lock files, and hidden files: never articles, never refused.
 # pelicanconf.py hands the same patterns to Pelican as IGNORE_FILES, so it skips them too.
 IGNORED = (".*", "*~", "#*#", "*.swp", "*.swo", "*.bak", "*.orig", "Thumbs.db", "desktop.ini")
-# Files the toolchain itself keeps beside the articles (kfq.importer.review.REVIEW_FILE).
-COMPANIONS = ("import-review.txt",)
+# Files the toolchain itself keeps beside the articles: the importer's review
+# (kfq.importer.review.REVIEW_FILE) and its ledger of what it created (kfq.importer.ledger.FILE).
+COMPANIONS = ("import-review.txt", "import-ledger.yaml")
 YEAR_RE = re.compile(r"\d{4}")
 TEXT_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".mdwn", ".txt", ".text", ".rst", ".html", ".htm"}
 
