@@ -37,9 +37,13 @@ class Discovery:
     refused: list[tuple[Path, Problem]] = field(default_factory=list)
 
 
+_IGNORED_RE = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED))
+
+
 def ignored(name: str) -> bool:
-    """True for a file or folder name the check and the build both pass over in silence."""
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED)
+    """True for a file or folder name the check and the build both pass over in silence
+    (matched as Pelican matches IGNORE_FILES, case and all, on this system)."""
+    return _IGNORED_RE.match(name) is not None
 
 
 def _refusal(rel: Path, shown: str, top: str) -> Problem:
@@ -92,17 +96,18 @@ def discover(content: Path, article_dirs: Iterable[str] = ("articles",), shown=s
             seen.add(real)
             # Only hidden folders are passed over: a '2024~' folder of articles is refused.
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            here = Path(dirpath)
+            # Strings, not Paths, for the common case: a check of 10,000 files walks them all.
+            parts = tuple(Path(os.path.relpath(dirpath, base)).parts) if dirpath != str(base) else ()
+            in_year = len(parts) == 1 and YEAR_RE.fullmatch(parts[0]) is not None
             for name in sorted(files):
                 if ignored(name):
                     continue
-                path = here / name
-                rel = path.relative_to(base)
-                if len(rel.parts) == 1 and name in COMPANIONS:
+                if in_year and name.endswith(ARTICLE_SUFFIX):
+                    found.articles.append(Path(dirpath, name))
                     continue
-                if len(rel.parts) == 2 and YEAR_RE.fullmatch(rel.parts[0]) and rel.suffix == ARTICLE_SUFFIX:
-                    found.articles.append(path)
-                else:
-                    found.refused.append((path, _refusal(rel, shown(path), top)))
+                if not parts and name in COMPANIONS:
+                    continue
+                path = Path(dirpath, name)
+                found.refused.append((path, _refusal(Path(*parts, name), shown(path), top)))
     found.articles.sort()
     return found

@@ -78,7 +78,8 @@ def _compose_and_load(block: str) -> tuple[yaml.Node | None, list, object]:
         node = loader.get_single_node()
         if node is None:
             return None, [], None
-        _expanded_size(node, {}, set())
+        if "*" in block:  # only an alias (*name) can make a value stand for more than it shows
+            _expanded_size(node, {}, set())
         pairs = list(node.value) if isinstance(node, yaml.MappingNode) else []
         return node, pairs, loader.construct_document(node)
     finally:
