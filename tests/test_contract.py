@@ -222,7 +222,9 @@ def test_the_memo_key_follows_the_registers(tmp_path):
         (BASE.replace("title: 标题", "title: 标\u2028题"), "title", 2, "control character (U+2028)"),
         # The importer's keys.
         (BASE + '\ndoubts: ["title: 标题待核"]', "doubts", 6, "resolve them with `invoke review`"),
-        (BASE + "\ndoubts: 标题", "doubts", 6, "must be a list"),
+        (BASE + "\ndoubts: 标题", "doubts", 6, "must be a list of texts"),
+        (BASE + "\nstatus: draft\ndoubts: [1]", "doubts", 7, "must be a list of texts"),
+        (BASE + "\ndate_basis: ''", "date_basis", 6, "rests on"),
         (BASE + "\ndate_basis: [甲]", "date_basis", 6, "must be text"),
         # A published article needs a real headline.
         (BASE.replace("title: 标题", "title: 【标题待定】园区新貌"), "title", 2, "is a placeholder"),

@@ -52,7 +52,7 @@ KINDS = {
     "tag:yaml.org,2002:map": "a group of fields",
 }
 # Fields of text on one line, and text that may run over several (summary is Markdown).
-LINE_FIELDS = ("kicker", "subtitle", "source", "image", "image_alt", "content_hash", "date_basis")
+LINE_FIELDS = ("kicker", "subtitle", "source", "image", "image_alt", "content_hash")
 # A title the importer or an editor left to be written: 【标题待定】…, 【待定】, 标题待定, TBD.
 PLACEHOLDER_RE = re.compile(
     r"^\s*(?:【[^】]*待定[^】]*】|[\[（(]?\s*(?:标题)?待定(?:标题)?\s*[\]）)]?\s*$|(?:tbd|todo|xxx)\b)|标题待定|待定标题",
@@ -123,6 +123,7 @@ class _Checker:
         self.text("summary", one_line=False)
         self.placeholder_title()
         self.doubts()
+        self.date_basis()
         if str(self.meta.get("subtitle") or "").startswith("—"):
             self.add("subtitle", "starts with a dash", "write the subtitle without the leading ——")
         self.authors()
@@ -217,12 +218,25 @@ class _Checker:
     def doubts(self) -> None:
         if "doubts" not in self.meta:
             return
-        doubts = self._list("doubts", unique=False)
-        if doubts and self.published:
+        doubts = self.meta["doubts"]
+        if doubts is not None and (
+            not isinstance(doubts, list) or not all(isinstance(d, str) and d.strip() for d in doubts)
+        ):
+            self.add("doubts", "must be a list of texts", "write one `- doubt` per line, or remove the field")
+        elif doubts and self.published:
             self.add(
                 "doubts",
                 f"a published article still has {len(doubts)} open doubt(s) from the import",
                 "resolve them with `invoke review`, then set status: published",
+            )
+
+    def date_basis(self) -> None:
+        basis = self.meta.get("date_basis")
+        if "date_basis" in self.meta and self.text("date_basis") and not (basis or "").strip():
+            self.add(
+                "date_basis",
+                "must say what the estimated date rests on",
+                "write the evidence, or remove date_basis once the printed date is confirmed",
             )
 
     def modified(self) -> None:
@@ -233,7 +247,7 @@ class _Checker:
                 "write it as YYYY-MM-DD, e.g. 2024-05-05, or leave the field out",
             )
 
-    def _list(self, name: str, unique: bool = True) -> list[Any] | None:
+    def _list(self, name: str) -> list[Any] | None:
         value = self.meta.get(name)
         if value is None:
             return [] if name in self.meta or name != "authors" else None
@@ -248,7 +262,7 @@ class _Checker:
             if not isinstance(item, str) or not item.strip():
                 self.add(name, f"entry {item!r} is not a name", "write each entry as plain text")
                 return None
-        if unique and len(set(value)) != len(value):
+        if len(set(value)) != len(value):
             self.add(name, "lists a name twice", "remove the repeated entry")
         return value
 
