@@ -26,7 +26,8 @@ def check_content(
     """
     found = discover(content, article_dirs, shown=lambda p: display_path(p, shown_from))
     refused = [Checked(Source(path), [problem]) for path, problem in found.refused]
-    return check_articles(found.articles, registers, root=shown_from, memo=memo) + refused
+    checked = check_articles(found.articles, registers, root=shown_from, memo=memo) + refused
+    return sorted(checked, key=lambda c: c.source.path)
 
 
 def memo_key(data: Path) -> str:

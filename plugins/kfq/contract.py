@@ -379,7 +379,7 @@ def check_article(path: Path, registers: Registers, shown: str | None = None) ->
     shown = shown or str(path)
     src, problems = read_source(path, shown)
     if not problems or src.meta:  # the fields were read (a field written twice is one problem)
-        problems = problems + _Checker(src, shown, registers).run()
+        problems = sorted(problems + _Checker(src, shown, registers).run())
     return Checked(src, problems)
 
 
