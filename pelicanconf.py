@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+from kfq.discovery import IGNORED  # noqa: E402
 from kfq.jinja_cache import TemplateCache  # noqa: E402
 
 SITENAME = "《开发区建设》周刊"
@@ -27,12 +28,15 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES: list[str] = []
-IGNORE_FILES = [".#*", "*~", "*.swp", "README.md"]
+# The files kfq.discovery passes over (hidden, backups); every other file under articles/
+# is an article or stops the build by name.
+IGNORE_FILES = [*IGNORED, "README.md"]
 USE_FOLDER_AS_CATEGORY = False
 
 # Every plugin is listed: setting PLUGINS turns off namespace discovery (design §7).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
+    "kfq_guard",
     "yaml_metadata",
     "kfq_reader",
     "sitemap",
@@ -66,6 +70,10 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
     "bytecode_cache": TemplateCache(),
 }
+
+# `summary:` is plain text, as every other field: Pelican would render it as Markdown, which
+# passes raw HTML (`summary: "<script>…"`) into every listing and feed.
+FORMATTED_FIELDS: list[str] = []
 
 ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "articles/{date:%Y}/{date:%m}/{slug}/index.html"

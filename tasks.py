@@ -234,27 +234,39 @@ def live_kfq(kfq: dict) -> str:
     return "KFQ=" + json.dumps({**kfq, "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True}, ensure_ascii=False)
 
 
-def _pelican(c, settings: str, extra: str = "") -> None:
-    c.run(f"{PELICAN} content -s {settings} {extra}", pty=False)
-
-
 @task(help={"publish": "use publishconf.py (needs KFQ_SITEURL) instead of pelicanconf.py"})
 def build(c, publish=False):
     """Build the whole site into output/ and its search index (stops on any invalid article)."""
     import pelicanconf
+    from kfq.atomic import discard, fresh_folder, swap_in
     from kfq.search import build_index
     from kfq.settings import kfq_settings
 
     # Pelican holds every page in memory until it exits: indexing after it has exited keeps
     # the build's peak at the larger of the two steps, not their sum. A plain `pelican
-    # content` run indexes inside the build instead (kfq_search).
-    kfq = {**pelicanconf.KFQ, "SEARCH_INDEX": False}
+    # content` run indexes inside the build instead (kfq_search). Both steps write into a
+    # fresh folder beside output/, swapped in only when both succeeded: a failed build
+    # leaves the last good site as it was.
+    kfq = {**pelicanconf.KFQ, "SEARCH_INDEX": False, "ATOMIC": False}
     override = shlex.quote("KFQ=" + json.dumps(kfq, ensure_ascii=False))
-    _pelican(c, "publishconf.py" if publish else "pelicanconf.py", f"--fatal errors -e {override}")
+    output = ROOT / pelicanconf.OUTPUT_PATH
+    staging = fresh_folder(output)
     try:
-        seconds = build_index(ROOT / pelicanconf.OUTPUT_PATH, kfq_settings({"KFQ": kfq})["SEARCH_GLOB"])
-    except KfqError as e:
-        raise Exit(str(e), code=1) from e
+        result = c.run(
+            f"{PELICAN} content -s {'publishconf.py' if publish else 'pelicanconf.py'} "
+            f"-o {shlex.quote(str(staging))} --fatal errors -e {override}",
+            pty=False,
+            warn=True,
+        )
+        if result.exited != 0:
+            raise Exit(f"The build stopped: {output.name}/ is as it was.", code=result.exited or 1)
+        try:
+            seconds = build_index(staging, kfq_settings({"KFQ": kfq})["SEARCH_GLOB"])
+        except KfqError as e:
+            raise Exit(f"{e} ({output.name}/ is as it was)", code=1) from e
+        swap_in(staging, output, pelicanconf.OUTPUT_RETENTION)
+    finally:
+        discard(staging)  # gone already when it was swapped in
     print("search index: " + ("no article pages yet" if seconds is None else f"built in {seconds:.1f} s"))
 
 

@@ -64,10 +64,47 @@ def test_every_problem_of_every_file_is_listed_at_once(build_site):
     assert "8 problem(s) in 8 article file(s)" in build.log
 
 
-def test_a_non_markdown_article_file_stops_the_build(build_site):
-    build = build_site({**GOOD, "2023/old.markdown": "标题\n"})
+def test_every_file_that_would_not_become_an_article_stops_the_build_by_name(build_site):
+    valid = fixture_article("valid-article")
+    build = build_site(
+        {
+            **GOOD,
+            "2023/old.markdown": "标题\n",
+            "2023/shout.MD": valid,
+            "2023/plain.txt": valid,
+            "2023~/valid-article.md": valid,
+            "loose.md": valid,
+            "2023/.hidden-note.md": "ignored: hidden files are passed over",
+            "2023/valid-article.md~": "ignored: an editor's backup",
+        }
+    )
     assert build.returncode == 1
-    assert "old.markdown:1: file: articles are Markdown files ending in .md" in build.log
+    for message in [
+        "articles/2023/old.markdown:1: file: articles are Markdown files ending in .md",
+        "articles/2023/shout.MD:1: file: articles are Markdown files ending in .md, not .MD",
+        "articles/2023/plain.txt:1: file: articles are Markdown files ending in .md, not .txt",
+        "articles/2023~/valid-article.md:1: file: the folder '2023~' is not a year",
+        "articles/loose.md:1: file: the article is not in a year folder",
+    ]:
+        assert message in build.log
+    assert "hidden-note" not in build.log and "md~" not in build.log
+    assert build.files() == []
+
+
+def test_a_symlinked_year_folder_is_checked_before_it_is_published(build_site, tmp_path):
+    import os
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    text = fixture_article("valid-article").read_text(encoding="utf-8")
+    (elsewhere / "valid-article.md").write_text(text.replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+    from conftest import make_content, run_pelican
+
+    content = make_content(tmp_path)
+    os.symlink(elsewhere, content / "articles" / "2023")
+    build = run_pelican(content, tmp_path / "output")
+    assert build.returncode == 1
+    assert "articles/2023/valid-article.md:2: titel: unknown field — did you mean 'title'?" in build.log
 
 
 def test_a_draft_leaves_no_trace(build_site):

@@ -228,3 +228,94 @@ def test_a_draft_may_list_its_doubts_and_an_estimated_date_may_be_published(tmp_
     assert problems_of(write(tmp_path, draft), registers) == []
     estimated = BASE + "\ndate_basis: 'latest event reported: 2023年11月'"
     assert problems_of(write(tmp_path / "published", estimated), registers) == []
+
+
+@pytest.mark.parametrize(
+    ("front", "field", "line", "words"),
+    [
+        # Strings are strings: YAML reads these as a number, yes/no and a date.
+        (BASE.replace("title: 标题", "title: 2024"), "title", 2, "YAML reads the value as a number"),
+        (BASE.replace("title: 标题", "title: yes"), "title", 2, "yes/no"),
+        (BASE.replace("title: 标题", "title: 2024-05-05"), "title", 2, '`title: "2024-05-05"`'),
+        (BASE + "\nsummary: 2024", "summary", 6, "must be text"),
+        (BASE + "\nsource: 123.txt\nsummary: [甲]", "summary", 7, "must be text, not a list"),
+        (BASE + "\nsource: 1.5", "source", 6, "must be text"),
+        (BASE + "\nimage: 2024\nimage_alt: 图", "image", 6, "must be text"),
+        (BASE + "\nkicker: |\n  第一行\n  第二行", "kicker", 6, "runs over several lines"),
+        (BASE + "\nmodified: 上周五", "modified", 6, "'上周五' is not a date"),
+        (BASE + "\ngenre: 1", "genre", 6, "must be text"),
+        (BASE.replace("slug: a", "slug: 2024"), "slug", 5, "must be text"),
+        (BASE + "\nstatus: true", "status", 6, "must be text"),
+        (BASE.replace("date: 2023-11-20", "date: 20231120"), "date", 4, "is not a date"),
+        # A field written twice: the second is the problem, wherever it is.
+        (BASE + "\nstatus: published\nstatus: draft", "status", 7, "written twice (first on line 6)"),
+        # Control characters, raw or written as an escape.
+        (BASE.replace("title: 标题", "title: 标\x07题"), "title", 2, "control character (U+0007)"),
+        (BASE.replace("title: 标题", 'title: "标\\x1b题"'), "title", 2, "control character (U+001B)"),
+        (BASE.replace("title: 标题", "title: 标\u2028题"), "title", 2, "control character (U+2028)"),
+        # The importer's keys.
+        (BASE + '\ndoubts: ["title: 标题待核"]', "doubts", 6, "resolve them with `invoke review`"),
+        (BASE + "\ndoubts: 标题", "doubts", 6, "must be a list of texts"),
+        (BASE + "\nstatus: draft\ndoubts: [1]", "doubts", 7, "must be a list of texts"),
+        (BASE + "\ndate_basis: ''", "date_basis", 6, "rests on"),
+        (BASE + "\ndate_basis: [甲]", "date_basis", 6, "must be text"),
+        # A published article needs a real headline.
+        (BASE.replace("title: 标题", "title: 【标题待定】园区新貌"), "title", 2, "is a placeholder"),
+        (BASE.replace("title: 标题", "title: 【待定】"), "title", 2, "is a placeholder"),
+        (BASE.replace("title: 标题", "title: 标题待定"), "title", 2, "is a placeholder"),
+        (BASE.replace("title: 标题", "title: 待定标题"), "title", 2, "is a placeholder"),
+        (BASE.replace("title: 标题", "title: TBD"), "title", 2, "is a placeholder"),
+        (BASE + "\nTitle: 又一个", "Title", 6, "did you mean 'title'"),
+        (BASE + "\nsave_as: x.html", "save_as", 6, "unknown field"),
+    ],
+)
+def test_the_contract_is_closed_and_typed(tmp_path, registers, front, field, line, words):
+    problems = problems_of(write(tmp_path, front), registers)
+    assert [(p.field, p.line) for p in problems] == [(field, line)], problems
+    assert words in str(problems[0]) and " — " in str(problems[0])
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        BASE + '\nsummary: "本刊讯 概要"',
+        BASE + "\ndate_basis: 据版面所载最近事件推定",
+        BASE + '\nstatus: draft\ndoubts: ["title: 标题待核", "byline: 作者待核"]',
+        BASE.replace("title: 标题", "title: 【标题待定】园区新貌") + "\nstatus: draft",
+        BASE + "\ndoubts: []",
+        BASE.replace("title: 标题", 'title: "2024"'),
+        BASE + "\nmodified: 2023-11-21",
+    ],
+)
+def test_what_the_contract_allows(tmp_path, registers, front):
+    assert problems_of(write(tmp_path, front), registers) == []
+
+
+def test_an_opening_line_with_trailing_space_is_an_opening_line(tmp_path, registers):
+    path = tmp_path / "a.md"
+    path.write_text(f"--- \n{BASE}\n---  \n\n本刊讯 正文。\n", encoding="utf-8")
+    assert problems_of(path, registers) == []
+
+
+def test_an_alias_bomb_is_refused_fast(tmp_path, registers):
+    import time
+
+    bomb = 'source: &a ["x","x","x","x","x","x","x","x","x"]\n' + "\n".join(
+        f"k{i}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+        for i in range(9)
+    )
+    path = write(tmp_path, BASE + "\n" + bomb)
+    assert path.stat().st_size < 1000
+    start = time.perf_counter()
+    problems = problems_of(path, registers)
+    assert time.perf_counter() - start < 0.5
+    assert [(p.field, p.line) for p in problems] == [("front-matter", 1)]
+    assert "aliases" in str(problems[0])
+
+
+def test_a_yaml_error_names_the_files_own_line(tmp_path, registers):
+    path = tmp_path / "a.md"
+    path.write_text(f"\n\n---\n{BASE}\nzones: [左云\n---\n\n正文。\n", encoding="utf-8")
+    [problem] = problems_of(path, registers)
+    assert problem.field == "front-matter" and problem.line in (8, 9)
+    assert "from line 8" in problem.message

@@ -1,4 +1,5 @@
-"""kfq_reader: the articles' front-matter read by libyaml gives what pelican-yaml-metadata gives."""
+"""kfq_reader: Pelican reads an article through the core's reader, and gets what
+pelican-yaml-metadata gave for every valid article."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pelican.settings import read_settings
 
 from conftest import ROOT, fixture_article
 from kfq.text import zishu
-from kfq_reader.reader import LibyamlMetadataReader, use_libyaml
+from kfq_guard import BuildStopped
+from kfq_reader.reader import ArticleReader, use_our_reader
 
 ARTICLES = sorted((ROOT / "content" / "articles").rglob("*.md"))
 
@@ -23,8 +25,8 @@ def settings() -> dict:
 
 
 @pytest.mark.parametrize("path", [*ARTICLES, fixture_article("valid-article")], ids=lambda p: p.name)
-def test_libyaml_reads_each_article_as_pelican_yaml_metadata_does(path: Path, settings):
-    ours = LibyamlMetadataReader(settings).read(str(path))
+def test_our_reader_reads_each_article_as_pelican_yaml_metadata_does(path: Path, settings):
+    ours = ArticleReader(settings).read(str(path))
     theirs = YAMLMetadataReader(settings).read(str(path))
     assert ours[0] == theirs[0]
     counted = ours[1].pop("zishu")
@@ -34,15 +36,25 @@ def test_libyaml_reads_each_article_as_pelican_yaml_metadata_does(path: Path, se
     assert counted == zishu(Markup(ours[0]).striptags()) > 0
 
 
-def test_broken_yaml_is_read_as_no_metadata_as_before(settings, caplog):
-    path = str(fixture_article("broken-yaml"))
-    assert LibyamlMetadataReader(settings).read(path)[1] == YAMLMetadataReader(settings).read(path)[1] == {}
-    assert "Error parsing YAML" in caplog.text
+def test_an_opening_line_with_a_trailing_space_is_read_as_the_check_reads_it(tmp_path, settings):
+    path = tmp_path / "a.md"
+    path.write_text("--- \ntitle: 标题\nauthors: [李恒松]\n---\n\n正文。\n", encoding="utf-8")
+    content, meta = ArticleReader(settings).read(str(path))
+    assert meta["title"] == "标题" and [str(a) for a in meta["authors"]] == ["李恒松"]
+    assert content == "<p>正文。</p>"
+
+
+def test_a_file_the_core_cannot_read_stops_the_build_with_its_line(settings, capsys):
+    # A SystemExit: Pelican would log any exception with a traceback and skip the file.
+    with pytest.raises(BuildStopped) as stopped:
+        ArticleReader(settings).read(str(fixture_article("broken-yaml")))
+    assert stopped.value.code == 1
+    assert "broken-yaml.md:4: front-matter: YAML cannot be read" in capsys.readouterr().err
 
 
 def test_the_reader_takes_the_place_of_pelican_yaml_metadata(settings):
     readers = Readers(settings)
     for ext in YAMLMetadataReader.file_extensions:
         readers.reader_classes[ext] = YAMLMetadataReader
-    use_libyaml(readers)
-    assert readers.reader_classes["md"] is LibyamlMetadataReader
+    use_our_reader(readers)
+    assert all(readers.reader_classes[ext] is ArticleReader for ext in YAMLMetadataReader.file_extensions)

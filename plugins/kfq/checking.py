@@ -7,25 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kfq.contract import Checked, Memo, check_articles, display_path
-from kfq.errors import Problem
+from kfq.discovery import discover
 from kfq.frontmatter import Source
 from kfq.registers import Registers
-
-# Files Pelican would read as articles; the contract wants Markdown in .md files only.
-OTHER_READABLE = {".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
-
-
-def article_files(content: Path, article_dirs: Iterable[str]) -> list[Path]:
-    """Every file under the article directories that Pelican would read as an article."""
-    files: set[Path] = set()
-    for d in article_dirs:
-        base = Path(content) / d
-        files.update(
-            p
-            for p in base.rglob("*")
-            if p.is_file() and (p.suffix == ".md" or p.suffix.lower() in OTHER_READABLE)
-        )
-    return sorted(files)
 
 
 def check_content(
@@ -35,29 +19,15 @@ def check_content(
     shown_from: Path | None = None,
     memo: Memo | None = None,
 ) -> list[Checked]:
-    """Every article under content checked; paths shown relative to shown_from when inside it.
+    """Every file under content's article folders checked (kfq.discovery decides which are
+    articles; any other file is refused by name); paths shown relative to shown_from.
 
     With a memo (see memo_key), articles it knows valid and unchanged are not read again.
     """
-    files = article_files(content, article_dirs)
-    markdown = [p for p in files if p.suffix == ".md"]
-    others = [
-        Checked(
-            Source(p),
-            [
-                Problem(
-                    display_path(p, shown_from),
-                    1,
-                    "file",
-                    f"articles are Markdown files ending in .md, not {p.suffix}",
-                    f"rename it to {p.stem}.md",
-                )
-            ],
-        )
-        for p in files
-        if p.suffix != ".md"
-    ]
-    return check_articles(markdown, registers, root=shown_from, memo=memo) + others
+    found = discover(content, article_dirs, shown=lambda p: display_path(p, shown_from))
+    refused = [Checked(Source(path), [problem]) for path, problem in found.refused]
+    checked = check_articles(found.articles, registers, root=shown_from, memo=memo) + refused
+    return sorted(checked, key=lambda c: c.source.path)
 
 
 def memo_key(data: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kfq.errors import Problem
-from kfq.frontmatter import Source, read_source
+from kfq.frontmatter import CONTROL_RE, Source, read_source
 from kfq.registers import Registers
 
 REQUIRED = ("title", "authors", "date", "slug")
@@ -29,18 +30,34 @@ OPTIONAL = (
     "image",
     "image_alt",
     "content_hash",
-    "date_basis",  # the date is an estimate (the evidence); readers see 约2024年5月
-    "doubts",  # the importer's open doubts; only a draft may carry them
+    # Written by the importer: its open review items (drafts only), and why the date is an
+    # estimate (the date is then shown as 约2024年5月, never as a printed day).
+    "doubts",
+    "date_basis",
 )
 FIELDS = REQUIRED + OPTIONAL
-# Titles that hold a place for a headline nobody has written yet.
-PLACEHOLDER_TITLE_RE = re.compile(
-    r"^\s*(?:【\s*(?:标题)?待定\s*】|[\[［(（]?\s*(?:标题待定|待定标题|TBD|TODO)\b)", re.I
-)
 STATUSES = ("published", "draft")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The hint `invoke new` writes into the body; a published article must not keep it.
 SCAFFOLD_HINT = "（在这里写正文"
+STR_TAG = "tag:yaml.org,2002:str"
+# What YAML reads a value written without quotes as, in an editor's words.
+KINDS = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "yes/no (true/false)",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:null": "nothing",
+    "tag:yaml.org,2002:seq": "a list",
+    "tag:yaml.org,2002:map": "a group of fields",
+}
+# Fields of text on one line, and text that may run over several (summary is Markdown).
+LINE_FIELDS = ("kicker", "subtitle", "source", "image", "image_alt", "content_hash")
+# A title the importer or an editor left to be written: 【标题待定】…, 【待定】, 标题待定, TBD.
+PLACEHOLDER_RE = re.compile(
+    r"^\s*(?:【[^】]*待定[^】]*】|[\[（(]?\s*(?:标题)?待定(?:标题)?\s*[\]）)]?\s*$|(?:tbd|todo|xxx)\b)|标题待定|待定标题",
+    re.IGNORECASE,
+)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -99,20 +116,25 @@ class _Checker:
                     "date": "date: 2024-05-05",
                 }.get(name, f"{name}: …")
                 self.add(name, "required field is missing", f"add `{example}` to the front-matter")
+        self.controls()
         self.text("title", required=True)
-        self.text("kicker")
-        self.text("subtitle")
+        for name in LINE_FIELDS:
+            self.text(name)
+        self.text("summary", one_line=False)
+        self.placeholder_title()
+        self.doubts()
+        self.date_basis()
         if str(self.meta.get("subtitle") or "").startswith("—"):
             self.add("subtitle", "starts with a dash", "write the subtitle without the leading ——")
         self.authors()
         self.zones()
         self.topics()
         date = self.date()
+        self.modified()
         self.call_fields(date)
         self.slug()
         self.status()
         self.image()
-        self.provisional()
         if not self.src.body.strip() and self.meta.get("status", "published") == "published":
             self.problems.append(
                 Problem(
@@ -136,45 +158,94 @@ class _Checker:
             )
         return self.problems
 
-    def provisional(self) -> None:
-        """Nothing provisional reaches readers: a published article has no open doubt and
-        no placeholder title; an estimated date says what it rests on."""
-        published = self.meta.get("status", "published") == "published"
-        doubts = self.meta.get("doubts")
+    @property
+    def published(self) -> bool:
+        return self.meta.get("status", "published") != "draft"
+
+    def text(self, name: str, required: bool = False, one_line: bool = True) -> bool:
+        """True when the field is absent or is text as the contract wants it."""
+        if name not in self.meta:
+            return True
+        value = self.meta[name]
+        tag = self.src.tags.get(name, STR_TAG)
+        if value is None or (isinstance(value, str) and tag == STR_TAG and not value.strip()):
+            if required:
+                self.add(name, "is empty", f"write the {name} after `{name}:`")
+            return not required
+        if isinstance(value, list | dict):
+            self.add(
+                name,
+                f"must be text, not {KINDS.get(tag, 'a list')}",
+                f"write it on one line: `{name}: …` (quote it if it contains ': ')",
+            )
+            return False
+        if not isinstance(value, str) or tag != STR_TAG:
+            # A date stays as written (the loader keeps it as text); yes, 1e3 and the like do not.
+            shown = value if isinstance(value, str) else "…"
+            self.add(
+                name,
+                f"must be text, but YAML reads the value as {KINDS.get(tag, 'something else')}",
+                f'put it in quotes: `{name}: "{shown}"`',
+            )
+            return False
+        if one_line and "\n" in value.strip():
+            self.add(name, "runs over several lines", f"write the {name} on one line")
+            return False
+        return True
+
+    def controls(self) -> None:
+        """Control characters written as YAML escapes ("\\x07"): invisible, and refused."""
+        for name, value in self.meta.items():
+            for item in value if isinstance(value, list) else [value]:
+                found = CONTROL_RE.search(item) if isinstance(item, str) else None
+                if found:
+                    char = found.group()
+                    self.add(
+                        name,
+                        f"holds an invisible control character (U+{ord(char):04X})",
+                        "remove the escape (\\x.., \\u....) that writes it",
+                    )
+                    break
+
+    def placeholder_title(self) -> None:
+        title = self.meta.get("title")
+        if self.published and isinstance(title, str) and PLACEHOLDER_RE.search(title):
+            self.add(
+                "title",
+                f"'{title}' is a placeholder, not a headline",
+                "write the real headline from the printed page, or keep status: draft",
+            )
+
+    def doubts(self) -> None:
+        if "doubts" not in self.meta:
+            return
+        doubts = self.meta["doubts"]
         if doubts is not None and (
-            not isinstance(doubts, list) or not all(isinstance(d, str) for d in doubts)
+            not isinstance(doubts, list) or not all(isinstance(d, str) and d.strip() for d in doubts)
         ):
             self.add("doubts", "must be a list of texts", "write one `- doubt` per line, or remove the field")
-        elif doubts and published:
+        elif doubts and self.published:
             self.add(
                 "doubts",
-                f"a published article still has {len(doubts)} open doubt(s)",
-                "settle them with `invoke review` (or set status: draft)",
+                f"a published article still has {len(doubts)} open doubt(s) from the import",
+                "resolve them with `invoke review`, then set status: published",
             )
-        title = self.meta.get("title")
-        if published and isinstance(title, str) and PLACEHOLDER_TITLE_RE.match(title):
-            self.add("title", f"'{title}' is a placeholder", "write the headline, or set status: draft")
+
+    def date_basis(self) -> None:
         basis = self.meta.get("date_basis")
-        if basis is not None and (not isinstance(basis, str) or not basis.strip()):
+        if "date_basis" in self.meta and self.text("date_basis") and not (basis or "").strip():
             self.add(
                 "date_basis",
                 "must say what the estimated date rests on",
                 "write the evidence, or remove date_basis once the printed date is confirmed",
             )
 
-    def text(self, name: str, required: bool = False) -> None:
-        if name not in self.meta:
-            return
-        value = self.meta[name]
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.add(name, "is empty", f"write the {name} after `{name}:`")
-            return
-        if not isinstance(value, str | int | float):
+    def modified(self) -> None:
+        if "modified" in self.meta and parse_date(self.meta["modified"]) is None:
             self.add(
-                name,
-                f"must be text, not {type(value).__name__}",
-                f"write it on one line: `{name}: …` (quote it if it contains ': ')",
+                "modified",
+                f"'{self.meta['modified']}' is not a date",
+                "write it as YYYY-MM-DD, e.g. 2024-05-05, or leave the field out",
             )
 
     def _list(self, name: str) -> list[Any] | None:
@@ -241,7 +312,8 @@ class _Checker:
     def date(self) -> dt.date | None:
         if "date" not in self.meta:
             return None
-        date = parse_date(self.meta["date"])
+        tag = self.src.tags.get("date", STR_TAG)
+        date = parse_date(self.meta["date"]) if tag in (STR_TAG, "tag:yaml.org,2002:timestamp") else None
         if date is None:
             self.add(
                 "date", f"'{self.meta['date']}' is not a date", "write it as YYYY-MM-DD, e.g. 2024-05-05"
@@ -263,9 +335,9 @@ class _Checker:
             ("genre", call.genre_names if call else ()),
         ):
             value = self.meta.get(name)
-            if value is None:
+            if value is None or not self.text(name):
                 continue
-            if str(value) not in allowed:
+            if value not in allowed:
                 where = f"the {call.key} call ({call.title})" if call else "no call in content/data/calls/"
                 choices = "、".join(allowed) if allowed else "none"
                 self.add(
@@ -276,9 +348,9 @@ class _Checker:
 
     def slug(self) -> None:
         slug = self.meta.get("slug")
-        if slug is None:
+        if slug is None or not self.text("slug"):
             return
-        if not isinstance(slug, str) or not SLUG_RE.match(slug):
+        if not SLUG_RE.match(slug):
             self.add(
                 "slug",
                 f"'{slug}' is not a slug of lowercase ASCII words joined by '-'",
@@ -293,6 +365,8 @@ class _Checker:
 
     def status(self) -> None:
         status = self.meta.get("status", "published")
+        if "status" in self.meta and not self.text("status"):
+            return
         if status not in STATUSES:
             self.add("status", f"'{status}' is not a status", "use published or draft")
 
@@ -305,8 +379,8 @@ def check_article(path: Path, registers: Registers, shown: str | None = None) ->
     """Every problem of one article file."""
     shown = shown or str(path)
     src, problems = read_source(path, shown)
-    if not problems:
-        problems = _Checker(src, shown, registers).run()
+    if not problems or src.meta:  # the fields were read (a field written twice is one problem)
+        problems = sorted(problems + _Checker(src, shown, registers).run())
     return Checked(src, problems)
 
 
@@ -412,7 +486,8 @@ class _Shown:
             return str(path)
         folder = self.folders.get(path.parent)
         if folder is None:
-            folder = self.folders[path.parent] = path.parent.resolve()
+            # abspath, not resolve(): a symlinked year folder is named as the editor sees it.
+            folder = self.folders[path.parent] = Path(os.path.abspath(path.parent))
         try:
             return str((folder / path.name).relative_to(self.root))
         except ValueError:
@@ -424,7 +499,7 @@ def display_path(path: Path, root: Path | None) -> str:
     path = Path(path)
     if root is not None:
         try:
-            return str(path.resolve().relative_to(Path(root).resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(Path(root).resolve()))
         except ValueError:
             pass
     return str(path)

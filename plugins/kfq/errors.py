@@ -6,6 +6,8 @@
     ├── ArticleExists             `invoke new` would overwrite an existing file
 
 Messages name the file (and line where there is one), say what is wrong and how to fix it.
+In a Pelican build, kfq_guard turns any of them (and any other failure) into that message and
+a clean stop, never a traceback.
 """
 
 from __future__ import annotations

@@ -31,14 +31,86 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]  # a base chosen at impor
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
 
 
-def _compose_and_load(block: str) -> tuple[yaml.Node | None, object]:
-    """One parse of block: its node tree (for each field's line) and the data built from it."""
+# Limits that keep a hostile front-matter from costing the build time and memory: an alias
+# bomb (`a: &a [x, x]`, `b: &b [*a, *a]` …) is a few hundred bytes that expand without end.
+MAX_BLOCK_BYTES = 64 * 1024
+MAX_NODES = 10_000
+
+
+class FrontMatterTooLarge(ValueError):
+    """The block, once its aliases are expanded, holds more values than any article needs."""
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], busy: set[int]) -> int:
+    """How many values node stands for with every alias written out (memoised: linear)."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in busy:  # an alias to an enclosing node: a structure that never ends
+        raise FrontMatterTooLarge("an alias refers to the value that contains it")
+    busy.add(key)
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            total += _expanded_size(child, sizes, busy)
+            if total > MAX_NODES:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            total += _expanded_size(k, sizes, busy) + _expanded_size(v, sizes, busy)
+            if total > MAX_NODES:
+                break
+    busy.discard(key)
+    sizes[key] = total
+    if total > MAX_NODES:
+        raise FrontMatterTooLarge(
+            f"it stands for more than {MAX_NODES:,} values once its aliases (*) are expanded"
+        )
+    return total
+
+
+def _compose_and_load(block: str) -> tuple[yaml.Node | None, list, object]:
+    """One parse of block: its node tree, its top-level (key, value) node pairs as written
+    (for each field's line and type; taken before a `<<:` merge rewrites them) and the data
+    built from it; FrontMatterTooLarge before anything is built from an alias bomb."""
     loader = _Loader(block)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        if node is None:
+            return None, [], None
+        if "*" in block:  # only an alias (*name) can make a value stand for more than it shows
+            _expanded_size(node, {}, set())
+        pairs = list(node.value) if isinstance(node, yaml.MappingNode) else []
+        return node, pairs, loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+# Characters no one types on purpose: C0 and C1 controls (tab and line feed aside), DEL, and
+# the Unicode line and paragraph separators that break a headline in two on some readers.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+FIELD_RE = re.compile(r"^([^\s:#][^:]*):")
+
+
+def _control_characters(block: str, offset: int, shown: str) -> list[Problem]:
+    """A problem for each line of the block that holds a control character."""
+    problems: list[Problem] = []
+    if not CONTROL_RE.search(block):  # one scan of the whole block in the usual case
+        return problems
+    for number, line in enumerate(block.split("\n"), start=offset + 1):
+        found = CONTROL_RE.search(line)
+        if found:
+            key = FIELD_RE.match(line)
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    key.group(1).strip() if key else "front-matter",
+                    f"holds an invisible control character (U+{ord(found.group()):04X})",
+                    "retype the value on this line (it was probably pasted from another program)",
+                )
+            )
+    return problems
 
 
 ICONV_FIX = "convert it to UTF-8, e.g. `iconv -f GB18030 -t UTF-8 {name} > tmp.md && mv tmp.md {name}`"
@@ -51,6 +123,9 @@ class Source:
     path: Path
     meta: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    # Each field's YAML type as the file wrote it (tag:yaml.org,2002:str, …:int, …:timestamp):
+    # `title: 2024-05-05` is loaded as text but was not written as text.
+    tags: dict[str, str] = field(default_factory=dict)
     body: str = ""
     open_line: int = 1
     body_line: int = 1
@@ -131,8 +206,31 @@ def read_source(path: Path, shown: str | None = None) -> tuple[Source, list[Prob
     src.body = text[closing.end() :].lstrip("\n")
     src.body_line = text[: closing.end()].count("\n") + 2
     offset = src.open_line  # YAML counts lines from 0 inside the block
+    if len(block.encode("utf-8")) > MAX_BLOCK_BYTES:
+        return src, [
+            Problem(
+                shown,
+                src.open_line,
+                "front-matter",
+                f"the block is larger than {MAX_BLOCK_BYTES // 1024} KB",
+                "keep the fields short and put the text below the closing '---'",
+            )
+        ]
+    controls = _control_characters(block, offset, shown)
+    if controls:
+        return src, controls
     try:
-        node, data = _compose_and_load(block)
+        node, pairs, data = _compose_and_load(block)
+    except FrontMatterTooLarge as e:
+        return src, [
+            Problem(
+                shown,
+                src.open_line,
+                "front-matter",
+                f"YAML refused: {e}",
+                "write each value out in full instead of using & anchors and * aliases",
+            )
+        ]
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = offset + (mark.line + 1 if mark else 1)
@@ -163,8 +261,22 @@ def read_source(path: Path, shown: str | None = None) -> tuple[Source, list[Prob
                 "write one 'field: value' per line",
             )
         ]
-    if node is not None:
-        for key_node, _ in node.value:
-            src.lines[str(key_node.value)] = offset + key_node.start_mark.line + 1
+    problems = []
+    for key_node, value_node in pairs:
+        name = str(key_node.value)
+        line = offset + key_node.start_mark.line + 1
+        if name in src.lines:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    name,
+                    f"the field is written twice (first on line {src.lines[name]})",
+                    "keep one of the two lines and delete the other",
+                )
+            )
+            continue
+        src.lines[name] = line
+        src.tags[name] = value_node.tag
     src.meta = {str(k): v for k, v in data.items()}
-    return src, []
+    return src, problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from feedgenerator import Atom1Feed, get_tag_uri
+from markupsafe import escape
 from pelican.utils import set_date_tzinfo
 
 from kfq.buildstate import state
@@ -59,12 +60,15 @@ class FeedsGenerator(ListingGenerator):
         )
         for a in articles:
             link = f"{base}/{a.url}"
+            # An Atom summary is HTML: a `summary:` field is text (FORMATTED_FIELDS is empty),
+            # so it is escaped; without one, Pelican's summary is the start of the rendered text.
+            summary = escape(a.metadata["summary"]) if "summary" in a.metadata else a.summary
             facets = a.facets
             feed.add_item(
                 title=full_title(a),
                 link=link,
                 unique_id=get_tag_uri(link, a.date),
-                description=a.summary,
+                description=summary,
                 content=a.get_content(base),
                 author_name="、".join(p.name for p in facets.authors) or None,
                 pubdate=set_date_tzinfo(a.date, self.settings.get("TIMEZONE")),

@@ -1,9 +1,10 @@
-"""pelican-yaml-metadata's reader, with libyaml's parser instead of PyYAML's pure-Python one.
+"""Pelican's reader for our Markdown files: a thin adapter over kfq.frontmatter.read_source.
 
-pelican-yaml-metadata parses every front-matter with yaml.safe_load: a fifth of a build's
-time goes to PyYAML's pure-Python scanner. libyaml's CSafeLoader builds the same values (the
-same safe constructors) several times faster. Everything else, errors included (logged, then
-the file is skipped and kfq_validate stops the build), is pelican-yaml-metadata's.
+`invoke check` and the build read a file through the same function, so they cannot split its
+front-matter, type its values or count its lines differently. What this adapter adds is
+Pelican's: the Markdown body converted to HTML, and the fields turned into Pelican's metadata
+by pelican-yaml-metadata's rules (dates parsed, authors as Author objects, `summary`
+rendered as Markdown).
 
 The reader also counts the text's 字数 (`zishu`): what a reader returns is what Pelican's
 content cache keeps, so the editors' loop does not count 10,000 unchanged articles again.
@@ -11,53 +12,56 @@ content cache keeps, so the editors' loop does not count 10,000 unchanged articl
 
 from __future__ import annotations
 
-import logging
+import os
+from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 from pelican import signals
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader, _convert_py_to_meta
 
+from kfq.contract import display_path
+from kfq.errors import ContentInvalid
+from kfq.frontmatter import read_source
 from kfq.text import zishu
-
-logger = logging.getLogger(__name__)
-
-# Without libyaml (a PyYAML built without it) the reader is pelican-yaml-metadata's own.
-LOADER = getattr(yaml, "CSafeLoader", None)
+from kfq_guard import BuildStopped
 
 
-class LibyamlMetadataReader(YAMLMetadataReader):
-    """YAMLMetadataReader whose front-matter is parsed by libyaml; it also counts 字数."""
+class ArticleReader(YAMLMetadataReader):
+    """Markdown with YAML front-matter, read by the core's one reader; counts 字数 too."""
 
     def read(self, source_path):
-        content, metadata = super().read(source_path)
-        if metadata:  # a file that was read (one whose YAML failed has none, and is not)
-            metadata["zishu"] = zishu(Markup(content).striptags())
+        shown = display_path(Path(source_path), Path(os.getcwd()))
+        try:
+            return self._read(source_path, shown)
+        except Exception as e:  # noqa: BLE001 (Pelican would print its traceback and skip the file)
+            raise BuildStopped(
+                [f"{shown}:1: file: could not be read ({type(e).__name__}: {e}) — "
+                 "check the file as `invoke check` does; if it passes, report this line"],
+                "the build stopped at a file it could not read; nothing was published.",
+            ) from None  # fmt: skip
+
+    def _read(self, source_path, shown):
+        src, problems = read_source(Path(source_path), shown)
+        if problems:
+            # The validator has already stopped the build for a bad article; this is a page,
+            # or a file changed during the build. A SystemExit, not an exception: Pelican
+            # would log an exception with its traceback and skip the file.
+            raise BuildStopped([str(p) for p in problems], f"{ContentInvalid(problems)}")
+        metadata = self._parse_yaml_metadata(src.meta, source_path)
+        # As markdown.extensions.meta would leave it, for extensions that read it.
+        self._md.Meta = {k: _convert_py_to_meta(v) for k, v in src.meta.items()}
+        content = self._md.reset().convert(src.body)
+        metadata["zishu"] = zishu(Markup(content).striptags())
         return content, metadata
 
-    def _load_yaml_metadata(self, text, source_path):
-        try:
-            # CSafeLoader: the safe constructors of yaml.safe_load, in C.
-            metadata = yaml.load(text, Loader=LOADER)
-        except yaml.YAMLError:
-            # As pelican-yaml-metadata does: log, and return nothing; the file is not read.
-            logger.error("Error parsing YAML for file '%s'", source_path, exc_info=True)
-            return {}
-        if not isinstance(metadata, dict):
-            logger.error("YAML header didn't parse as a dict for file '%s'", source_path)
-            return {}
-        return self._parse_yaml_metadata(metadata, source_path)
 
-
-def use_libyaml(readers) -> None:
-    """Put our reader where pelican-yaml-metadata put its own (it registers first)."""
-    if LOADER is None:
-        return
-    for extension in LibyamlMetadataReader.file_extensions:
-        if readers.reader_classes.get(extension) is YAMLMetadataReader:
-            readers.reader_classes[extension] = LibyamlMetadataReader
+def use_our_reader(readers) -> None:
+    """Read every Markdown extension with ArticleReader (pelican-yaml-metadata, if loaded,
+    registered its own first; readers_init runs in plugin order)."""
+    for extension in ArticleReader.file_extensions:
+        readers.reader_classes[extension] = ArticleReader
 
 
 def register() -> None:
-    """Swap the reader in each time Pelican sets its readers up."""
-    signals.readers_init.connect(use_libyaml)
+    """Put the reader in each time Pelican sets its readers up."""
+    signals.readers_init.connect(use_our_reader)

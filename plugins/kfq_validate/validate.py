@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 from pathlib import Path
 
 from pelican import signals
@@ -14,25 +13,11 @@ from kfq.buildstate import registers_for, state
 from kfq.checking import check_content, memo_key
 from kfq.contract import Memo
 from kfq.settings import data_dir, kfq_settings
+from kfq_guard import BuildStopped
 
 MEMO = "kfq-checked.json"
 
 logger = logging.getLogger(__name__)
-
-
-class BuildStopped(SystemExit):
-    """Stops the build with exit status 1 once the reasons have been written.
-
-    A SystemExit, so Pelican exits without a traceback: the editor needs the list of
-    problems, not the stack of the plugin that found them. The lines go to stderr as
-    they are, not through Pelican's log handler, which would wrap `path:line` apart.
-    """
-
-    def __init__(self, lines: list[str], summary: str):
-        for line in lines:
-            print(line, file=sys.stderr)
-        logger.error("%s", summary)
-        super().__init__(1)
 
 
 def check_plugins(pelican) -> None:
@@ -120,6 +105,15 @@ def account_for_every_file(generator) -> None:
             [f"{p}:1: file: Pelican could not read this article — see the error above" for p in skipped],
             f"{len(skipped)} article file(s) were not read: the build stopped.",
         )
+    # The other half: Pelican read nothing the check did not see (kfq.discovery's rules and
+    # Pelican's IGNORE_FILES are meant to agree; this is where a disagreement would show).
+    unchecked = sorted(read - {os.path.abspath(p) for p in expected})
+    if unchecked:
+        raise BuildStopped(
+            [f"{p}:1: file: Pelican read this file as an article but the check did not — "
+             "move it into articles/YYYY/ as a .md file, or out of content/articles/" for p in unchecked],
+            f"{len(unchecked)} file(s) were read without being checked: the build stopped.",
+        )  # fmt: skip
     # Drafts reach no public output: not output/drafts/, not feeds, sitemap or search.
     generator.drafts = []
     generator.drafts_translations = []

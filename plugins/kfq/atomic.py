@@ -1,0 +1,66 @@
+"""Atomic builds: render into a fresh folder beside output/, swap it in only when all went well.
+
+A build that stops half way (an exception in a plugin, the search index, a full disk) then
+leaves the last good site in output/ exactly as it was, instead of 9 pages and half a feed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def fresh_folder(output: Path) -> Path:
+    """A new empty folder beside output (same file system, so the swap is a rename)."""
+    output = Path(output).absolute()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    # mkdtemp makes the folder private (0700); a site is read by a web server.
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
+    return staging
+
+
+def _merge(old: Path, new: Path) -> None:
+    """Copy what old holds and new does not: the new build's files win."""
+    if old.is_dir() and not old.is_symlink():
+        if not new.exists():
+            shutil.copytree(old, new, symlinks=True)
+            return
+        if new.is_dir():
+            for child in old.iterdir():
+                _merge(child, new / child.name)
+        return
+    if not new.exists() and not new.is_symlink():
+        shutil.copy2(old, new, follow_symlinks=False)
+
+
+def swap_in(staging: Path, output: Path, retain: Iterable[str] = ()) -> None:
+    """Make staging the new output; entries of the old output named in retain (Pelican's
+    OUTPUT_RETENTION, e.g. the office files in contributors/) are carried over first."""
+    output = Path(output).absolute()
+    staging = Path(staging)
+    if output.is_dir():
+        for name in retain:
+            if (output / name).exists():
+                _merge(output / name, staging / name)
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        old.rmdir()
+        output.rename(old)
+        try:
+            staging.rename(output)
+        except OSError:
+            old.rename(output)  # put the last good site back before reporting
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(output)
+
+
+def discard(staging: Path) -> None:
+    """Remove a build that did not succeed."""
+    shutil.rmtree(staging, ignore_errors=True)
