@@ -37,3 +37,11 @@ def truth() -> dict:
 def articles_of(text: str, registers: Registers, source: str = "page.txt"):
     """The articles (bylines attached, corrections made) of a page's text."""
     return read_page(source, text, registers)[1]
+
+
+def write_manifest(folder: Path, dates: dict[str, str]) -> None:
+    """A manifest.yaml giving each named page of folder its issue date (as a printed one)."""
+    rows = "".join(
+        f"  - file: {name}\n    publication: 《开发区建设》周刊\n    date: {d}\n" for name, d in dates.items()
+    )
+    (folder / "manifest.yaml").write_text("pages:\n" + rows, encoding="utf-8")

@@ -7,6 +7,8 @@ import pytest
 from kfq.importer import UndecodableFile, import_pages
 from kfq.importer.decode import decode
 
+from .conftest import write_manifest
+
 TEXT = "本刊讯 左云经济技术开发区\u3000项目建设稳步推进。\n新建厂房\u00a0十二万平方米。\n"
 EXPECTED = "本刊讯 左云经济技术开发区 项目建设稳步推进。\n新建厂房 十二万平方米。\n"
 
@@ -54,6 +56,7 @@ def test_other_files_still_import_when_one_is_undecodable(tmp_path, small_regist
     (src / "b_good.txt").write_text(
         "厂房建成投产\n\n本刊讯 长子经济技术开发区厂房建成投产。（李恒松）\n", encoding="utf-8"
     )
+    write_manifest(src, {"b_good.txt": "2024-05-06"})
     report = import_pages(src, dest, small_registers)
     assert len(report.errors) == 1 and "a_bad.txt" in report.errors[0]
     assert len(report.written) == 1

@@ -96,16 +96,6 @@ def test_a_page_that_prints_its_running_head_gives_its_own_date(tmp_path, small_
     assert not [r for r in report.review if r.kind == "date"]
 
 
-def test_a_page_without_date_or_manifest_entry_is_imported_as_drafts_that_say_why(tmp_path, small_registers):
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "p.txt").write_text("项目推进会召开\n" + column(BRIEF_A), encoding="utf-8")
-    import_pages(pages, tmp_path / "out", small_registers)
-    (path,) = (tmp_path / "out").rglob("*.md")
-    meta = read_source(path)[0].meta
-    assert meta["status"] == "draft" and any("manifest" in d for d in meta["doubts"])
-
-
 def test_a_malformed_decisions_file_is_named(tmp_path, project_registers):
     pages = _seeds_without_decisions(tmp_path)
     (pages / decisions.FILE).write_text("decisions:\n  - source: x.txt\n    set: {colour: red}\n", "utf-8")

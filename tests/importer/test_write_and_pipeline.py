@@ -13,7 +13,7 @@ from kfq.importer import CharactersLost, conserve, import_pages
 from kfq.importer.pipeline import read_page
 from kfq.importer.write import edited
 
-from .conftest import SEEDS
+from .conftest import SEEDS, write_manifest
 from .pages import BRIEF_A, BRIEF_B, column
 
 PAGE = (
@@ -74,10 +74,11 @@ def test_an_edited_article_is_skipped_unless_forced(seeds, tmp_path, small_regis
     assert path in report.outcome("updated") and "推进大会" not in path.read_text(encoding="utf-8")
 
 
-def test_a_page_without_a_date_imports_as_a_flagged_draft(seeds, tmp_path, small_registers):
+def test_a_page_without_a_date_waits_in_the_seeds_and_the_run_says_why(seeds, tmp_path, small_registers):
     (seeds / "manifest.yaml").unlink()
     report = import_pages(seeds, tmp_path / "out", small_registers)
-    assert all("undated" in str(w.path) for w in report.written)
+    assert report.written == [] and not list((tmp_path / "out").rglob("*.md"))
+    assert report.errors and all("manifest.yaml gives none" in e for e in report.errors)
     assert any(r.kind == "date" for r in report.review)
 
 
@@ -88,6 +89,7 @@ def test_review_lists_corrections_and_furniture(tmp_path, small_registers):
         "本刊讯 日前，电厂项目建成投产，计划再建设2伊100万千瓦机组，总投资超过四十亿元，预计明年开工。 李恒松"
     )
     (src / "p.txt").write_text(text, encoding="utf-8")
+    write_manifest(src, {"p.txt": "2024-05-06"})
     report = import_pages(src, tmp_path / "out", small_registers)
     kinds = sorted(r.kind for r in report.review)
     assert kinds.count("furniture") == 2 and "correction" in kinds

@@ -107,6 +107,16 @@ def import_pages(
         conserve.check(page, split, found)
         report.characters += sum(conserve.han(page.text).values())
         issue = runninghead.issue_date(page.name, split.furniture, entries.get(page.name))
+        if issue.date is None:
+            # Every article has a date and lives in its year's folder: a page that prints
+            # none and has no manifest date waits in seeds/, whole, until it has one.
+            message = (
+                f"{page.name}: prints no issue date and seeds/manifest.yaml gives none: "
+                "add its entry (publication, date, page), then import again"
+            )
+            report.errors.append(message)
+            report.review.append(ReviewItem(page.name, "date", "", message))
+            continue
         taken = taken_in_run | {s for src, slugs in others.items() if src != page.name for s in slugs}
         for article in found:
             enrich.enrich(article, registers, issue.date, taken)

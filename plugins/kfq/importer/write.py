@@ -91,9 +91,10 @@ def edited(text: str) -> bool:
 
 
 def path_for(article: Article, dest: Path) -> Path:
-    """content/articles/YYYY/<slug>.md; undated drafts wait in undated/."""
-    folder = str(article.date.year) if article.date else "undated"
-    return dest / folder / f"{article.slug}.md"
+    """content/articles/YYYY/<slug>.md (the pipeline imports no article without a date)."""
+    if article.date is None:
+        raise ValueError(f"{article.source}: an article without a date has no folder")
+    return dest / str(article.date.year) / f"{article.slug}.md"
 
 
 def write(article: Article, dest: Path, force: bool = False) -> Written:
