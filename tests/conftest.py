@@ -32,12 +32,12 @@ def site_registers() -> Registers:
     return load_registers(ROOT / "content" / "data")
 
 
-def seed_articles() -> list[tuple[dict, str]]:
+def seed_articles(content: Path = ROOT / "content") -> list[tuple[dict, str]]:
     """(front-matter, Markdown body) of every shipped published article (drafts reach no
     page), the front-matter read by PyYAML itself rather than the core's reader (the tests
     hold the site to it); meta["url"] is where the article's page is."""
     out = []
-    for path in sorted((ROOT / "content/articles").rglob("*.md")):
+    for path in sorted((content / "articles").rglob("*.md")):
         _, front, body = path.read_text(encoding="utf-8").split("---", 2)
         meta = yaml.safe_load(front)
         if meta.get("status", "published") != "published":

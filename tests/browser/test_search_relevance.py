@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pytest
-import yaml
 
+from conftest import seed_articles
 from kfq.registers import Registers, load_registers
 from kfq.search_terms import pinyin_key
 from kfq.slugs import pinyin_words
@@ -120,13 +120,8 @@ class Doc:
 def published_docs(content, registers: Registers) -> list[Doc]:
     """The built site's published articles, read from its sources."""
     docs = []
-    for path in sorted((content / "articles").rglob("*.md")):
-        _, front, body = path.read_text(encoding="utf-8").split("---", 2)
-        meta = yaml.safe_load(front)
-        if meta.get("status", "published") != "published":
-            continue
-        date = meta["date"]
-        url = f"/articles/{date.year}/{date.month:02d}/{meta['slug']}/"
+    for meta, body in seed_articles(content):
+        url = meta["url"]
         text = " ".join(str(meta.get(k) or "") for k in ("kicker", "title", "subtitle"))
         text += " " + re.sub(r"^#+\s*", "", body, flags=re.M)
         names: list[str] = []
