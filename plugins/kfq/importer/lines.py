@@ -33,9 +33,11 @@ LATIN_END_RE = re.compile(r"[A-Za-z]$")
 # A sentence with a name glued to it, no space between: …协作机制。羌麦鹤
 GLUED_NAME_END_RE = re.compile(r"[。！？][”’」』]?[\u4e00-\u9fff]{2,4}$")
 # A line ending in the first characters of a name signed after the last sentence.
-NAME_START_END_RE = re.compile(r"[。！？][”’」』）)]?\s*(?:[\u4e00-\u9fff]{1,3}|[（(][^（）()]{0,12})$")
+NAME_START_END_RE = re.compile(
+    r"(?:[。！？][”’」』）)]?\s*[\u4e00-\u9fff]{1,3}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{0,16})$"
+)
 # The rest of a signature in brackets wrapped onto its own line: 虎虎） / 恒松）
-BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,8}[）)]$")
+BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,16}[）)]$")
 TAIL_MAX = 2.0  # em: the most a wrapped remainder of a line (a name's last character) takes
 DATELINE_HEADLINE_MAX = 4  # lines of a headline set right above its article's dateline
 LATIN_START_RE = re.compile(r"^[A-Za-z]")
