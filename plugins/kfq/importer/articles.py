@@ -25,8 +25,9 @@ UNASSIGNED = -1.0  # a headline given to no text: worse than any match
 # A run of headline lines is read as two headlines only when each half matches its text.
 SPLIT_MIN_MATCH = 0.3
 # A box between two paragraphs heads the next article when it matches that one at least
-# this well and the text right after it less than BOX_FAR_MATCH.
-BOX_NEAR_MATCH, BOX_FAR_MATCH = 0.5, 0.3
+# this well, and BOX_RATIO times better than the text right after it, which it matches less
+# than BOX_FAR_MATCH (a kicker's zone name dilutes every match: the ratio decides).
+BOX_NEAR_MATCH, BOX_FAR_MATCH, BOX_RATIO = 0.2, 0.3, 3.0
 
 
 @dataclass
@@ -242,13 +243,12 @@ def _rejoin_around_boxes(segments: list[_Segment], slots: list[object]) -> None:
             and cont.blocks
             and not cont.blocks[0].dateline
             and nxt.blocks
-            and nxt.blocks[0].dateline
         ):
             texts = [_bigrams(seg.text) for seg in segments]
             grams = _bigrams(head.printed)
             here = _similarity(grams, _bigrams(cont.text), texts)
             there = _similarity(grams, _bigrams(nxt.text), texts)
-            if here < BOX_FAR_MATCH and there >= BOX_NEAR_MATCH:
+            if here < BOX_FAR_MATCH and there >= BOX_NEAR_MATCH and there >= BOX_RATIO * here:
                 prev.blocks.extend(cont.blocks)
                 prev.bylines.extend(cont.bylines)
                 prev.signed = cont.signed
