@@ -26,14 +26,6 @@ HEADING_LINES_MAX = 2  # lines a section heading may be broken over
 _HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
 
 
-def names_zone(text: str, zone_names: Collection[str] = ()) -> bool:
-    """Whether the line is a zone's name (possibly with a verb: 大同经济技术开发区提出)."""
-    if any(text.startswith(n) for n in zone_names):
-        return True
-    m = ZONE_AT_START_RE.match(text)
-    return m is not None and len(text) - m.end() <= 4
-
-
 def is_kicker(text: str, zone_names: Collection[str] = ()) -> bool:
     """A line a kicker (引题) can be: a zone's full name, possibly with a verb
     (大同经济技术开发区提出). A short name (太原经开区, 长治高新区) opens a title broken over

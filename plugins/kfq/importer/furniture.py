@@ -59,8 +59,3 @@ def is_caption(text: str) -> bool:
         bool(CAPTION_END_RE.search(text))
         and bool(re.search(r"记者|通讯员|摄影|[\u4e00-\u9fff]{2,4}\s*摄", text))
     )
-
-
-def is_page_number(text: str) -> bool:
-    """A bare page number (3, - 3 -, A3, 第3版) that extraction may drop anywhere."""
-    return bool(FURNITURE_RES[0].match(text.strip()))
