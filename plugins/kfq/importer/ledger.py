@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from kfq.discovery import discover
 from kfq.frontmatter import read_source
 from kfq.importer.decisions import opening_of
 from kfq.importer.errors import DecisionError
@@ -72,9 +73,15 @@ def load(dest: Path) -> Ledger:
     return ledger
 
 
+def article_files(dest: Path) -> list[Path]:
+    """The article files under dest, found by the rules the check and the build use."""
+    dest = Path(dest)
+    return sorted(discover(dest.parent, (dest.name,)).articles)
+
+
 def renamed(dest: Path, source: str, opening: str) -> Path | None:
     """An article file under dest with this source and opening (an editor renamed it)."""
-    for path in sorted(Path(dest).glob("*/*.md")):
+    for path in article_files(dest):
         src, problems = read_source(path)
         if problems or str(src.meta.get("source") or "") != source:
             continue

@@ -189,7 +189,7 @@ def _known(registers: Registers) -> set[str]:
 def _slugs_by_source(dest: Path) -> dict[str, set[str]]:
     """The slugs already used in dest, by the seed file each article came from."""
     found: dict[str, set[str]] = {}
-    for path in sorted(dest.glob("*/*.md")):
+    for path in ledger.article_files(dest):
         src, problems = read_source(path)
         if problems:
             continue

@@ -15,6 +15,7 @@ from pathlib import Path
 from kfq.frontmatter import read_source
 from kfq.importer import decisions
 from kfq.importer.errors import DecisionError
+from kfq.importer.ledger import article_files
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class OpenArticle:
 def open_articles(dest: Path) -> list[OpenArticle]:
     """Every imported article under dest that still lists doubts, in page order."""
     found: list[OpenArticle] = []
-    for path in sorted(Path(dest).glob("*/*.md")):
+    for path in article_files(Path(dest)):
         src, problems = read_source(path)
         doubts = src.meta.get("doubts") if not problems else None
         if not doubts or not src.meta.get("source"):
