@@ -81,3 +81,40 @@ def test_blank_lines_between_paragraphs_part_them_and_set_a_headline_apart():
     got = units(text)
     assert [u.standalone for u in got] == [True, False, False, True, False]
     assert got[1].text.startswith("本刊讯") and got[1].text.endswith("工作。")
+
+
+def test_a_caption_between_paragraphs_is_its_own_unit_whatever_the_widths():
+    # the sentence before fills its last line, and the caption is set at the column's width
+    first = "开发区今年新建标准厂房十" + "二万平方米，引进企业二十家。"
+    caption = "图为长子经济技术开发区项目建设现场。 记者 李恒松 摄"
+    second = "下一步，开发区将继续优化营商环境，推动项目早日投产达产。"
+    text = column(first) + caption[:14] + "\n" + caption[14:] + "\n" + column(second)
+    assert [u.text for u in units(text)] == [first, caption, second]
+
+
+def test_a_sentence_with_a_name_by_form_glued_to_it_ends_its_paragraph_but_any_word_does_not():
+    # 。建立 is a sentence running on past a headline box; 。李恒松 is a signature
+    box = "开发区成立工作专班\n"
+    cut = "建立了完善的项目台账，逐个明确责任单位、解决时限。"
+    text = "本刊讯 开发区实行挂图作战。" + cut[:2] + "\n" + box + cut[2:] + "\n"
+    got = units(text)
+    assert [u.closed for u in got if not u.standalone] == [False, True]
+    signed = units("本刊讯 开发区实行挂图作战。李恒松\n园区道路全部建成通车。\n")
+    assert signed[0].closed
+
+
+def test_a_line_with_two_commas_is_prose_however_short():
+    # a paragraph's first line set short in a wide column, after a finished paragraph
+    first = "本刊讯 近日，开发区新建标准厂房十二万平方米，引进企业二十三家，总投资超过四十亿元，项目建设跑出加速度。"
+    lines = ["据了解，开发区已落地项目32个，总投", "资86亿元，一批企业纷纷落户园区，产业链条不断延伸，", "规模持续扩大，链条不断延伸，产业实现从无到有。"]
+    text = column(first, width=24) + "\n".join(lines) + "\n"
+    assert [u.text for u in units(text)] == [first, "".join(lines)]
+
+
+def test_a_leading_space_where_extraction_keeps_indents_opens_a_paragraph_not_a_headline():
+    # the second paragraph's first line is short, as a headline would be, but keeps the indent
+    first = " 本刊讯 近日，开发区新建标准厂房十二万平方米，引进企业二十三家。"
+    text = f"{first}\n 项目位于园区北侧\n，总投资九千万元，用地十亩，建成后年产值五亿元。\n"
+    got = units(text)
+    assert not any(u.standalone for u in got)
+    assert [u.text for u in got] == [first.strip(), "项目位于园区北侧，总投资九千万元，用地十亩，建成后年产值五亿元。"]

@@ -8,9 +8,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kfq.importer.furniture import LABEL_RE
+from kfq.importer.furniture import CAPTION_END_RE, CAPTION_START_RE, LABEL_RE
 from kfq.importer.furniture import is_furniture as is_page_furniture
 from kfq.importer.model import Unit
+from kfq.names import is_person_name
 
 # A line that ends a sentence: 。！？；：… possibly closed by quotes or brackets, or followed
 # by a byline glued to it (…达产达效。 韩燕 / …投产达产。(张虎虎)).
@@ -31,7 +32,7 @@ DASHES_RE = re.compile(r"^[—－–-]{2,}")
 SPACED_RE = re.compile(r"^(?:\S\s+){2,}\S$")
 LATIN_END_RE = re.compile(r"[A-Za-z]$")
 # A sentence with a name glued to it, no space between: …协作机制。羌麦鹤
-GLUED_NAME_END_RE = re.compile(r"[。！？][”’」』]?[\u4e00-\u9fff]{2,4}$")
+GLUED_NAME_END_RE = re.compile(r"[。！？][”’」』]?(?P<name>[\u4e00-\u9fff]{2,4})$")
 # A line ending in the first characters of a name signed after the last sentence.
 NAME_START_END_RE = re.compile(
     r"(?:[。！？][”’」』）)]?\s*[\u4e00-\u9fff]{1,3}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{0,16})$"
@@ -70,6 +71,7 @@ class _Line:
     indented: bool
     level: int = 0
     gap: bool = False  # a blank line stands before it
+    lead: bool = False  # starts with one to three spaces: what extraction leaves of an indent
 
 
 def display_width(text: str) -> float:
@@ -98,6 +100,13 @@ def join(left: str, right: str) -> str:
 def is_terminal(text: str) -> bool:
     """Whether a line ends a sentence (possibly followed by a glued byline)."""
     return bool(TERMINAL_RE.search(text.rstrip()))
+
+
+def ends_with_glued_name(text: str) -> bool:
+    """…协作机制。羌麦鹤: a sentence with a person's name glued to it. Only a name by its form
+    (a surname and one or two characters) counts; 。建立 is a sentence going on past a box."""
+    m = GLUED_NAME_END_RE.search(text)
+    return m is not None and is_person_name(m.group("name"))
 
 
 def is_spaced(text: str) -> bool:
@@ -137,6 +146,14 @@ def units(text: str) -> list[Unit]:
     blanks = blank_separated(lines)
     if blanks:
         _headline_groups(lines, apart)
+    # Where extraction keeps paragraph indents as a leading space (本刊讯 … after a finished
+    # sentence), a line that keeps one opens a paragraph: headlines are centred or flush, and
+    # a centred one keeps more space than an indent.
+    leads = sum(ln.lead for ln in lines) >= 2
+    if leads:
+        for i, ln in enumerate(lines):
+            if ln.lead and apart[i] and not _apart_by_form(ln):
+                apart[i] = False
     out: list[Unit] = []
     buf: list[_Line] = []
 
@@ -153,17 +170,23 @@ def units(text: str) -> list[Unit]:
             flush(closed=False)
             out.append(Unit(ln.text.strip(), ln.number, ln.number, standalone=True, level=ln.level))
             continue
-        if buf and indents and ln.indented:
+        if buf and ((indents and ln.indented) or (leads and ln.lead)):
             flush(closed=is_terminal(buf[-1].text))
         buf.append(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is None or apart[i + 1] or (blanks and nxt.gap):
-            flush(closed=is_terminal(ln.text) or bool(GLUED_NAME_END_RE.search(ln.text)))
+            flush(closed=is_terminal(ln.text) or ends_with_glued_name(ln.text))
         elif DATELINE_RE.match(nxt.text.strip()):
             # A dateline always opens a paragraph: the text before it ended, perhaps with a
             # name glued to its last sentence (…协作机制。羌麦鹤).
-            flush(closed=is_terminal(ln.text) or bool(GLUED_NAME_END_RE.search(ln.text)))
-        elif is_terminal(ln.text) and _ends_paragraph(lines, apart, i, column, indents, out, buf):
+            flush(closed=is_terminal(ln.text) or ends_with_glued_name(ln.text))
+        elif is_terminal(ln.text) and (
+            # a photo caption stands between paragraphs: 图为…… opens one after a finished
+            # sentence, and its credit (…… 摄) closes it
+            CAPTION_START_RE.match(nxt.text.strip())
+            or (CAPTION_START_RE.match(buf[0].text.strip()) and CAPTION_END_RE.search(ln.text))
+            or _ends_paragraph(lines, apart, i, column, indents, out, buf)
+        ):
             flush(closed=True)
     flush(closed=False)
     return sorted(out + furniture, key=lambda u: u.first)
@@ -182,7 +205,8 @@ def _read(text: str) -> list[_Line]:
         if m:
             level, body = len(m.group(1)), body[m.end() :]
         indented = raw.startswith("  ") and not raw.startswith("    " * 2)
-        lines.append(_Line(number, body, display_width(body), indented, level, gap and bool(lines)))
+        lead = raw[:1].isspace() and not raw[:4].isspace()
+        lines.append(_Line(number, body, display_width(body), indented, level, gap and bool(lines), lead))
         gap = False
     return lines
 
@@ -283,7 +307,13 @@ def _is_tail(lines: list[_Line], i: int) -> bool:
 
 
 def _is_prose_form(text: str) -> bool:
-    return bool(CONTINUES_RE.search(text) or INNER_STOP_RE.search(text) or DATELINE_RE.match(text))
+    # Headlines part their phrases with a space or one comma at most: two commas are clauses.
+    return bool(
+        CONTINUES_RE.search(text)
+        or INNER_STOP_RE.search(text)
+        or DATELINE_RE.match(text)
+        or text.count("，") >= 2
+    )
 
 
 def _apart_by_form(ln: _Line) -> bool:
