@@ -105,8 +105,15 @@ def test_a_sentence_with_a_name_by_form_glued_to_it_ends_its_paragraph_but_any_w
 
 def test_a_line_with_two_commas_is_prose_however_short():
     # a paragraph's first line set short in a wide column, after a finished paragraph
-    first = "本刊讯 近日，开发区新建标准厂房十二万平方米，引进企业二十三家，总投资超过四十亿元，项目建设跑出加速度。"
-    lines = ["据了解，开发区已落地项目32个，总投", "资86亿元，一批企业纷纷落户园区，产业链条不断延伸，", "规模持续扩大，链条不断延伸，产业实现从无到有。"]
+    first = (
+        "本刊讯 近日，开发区新建标准厂房十二万平方米，引进企业二十三家，"
+        "总投资超过四十亿元，项目建设跑出加速度。"
+    )
+    lines = [
+        "据了解，开发区已落地项目32个，总投",
+        "资86亿元，一批企业纷纷落户园区，产业链条不断延伸，",
+        "规模持续扩大，链条不断延伸，产业实现从无到有。",
+    ]
     text = column(first, width=24) + "\n".join(lines) + "\n"
     assert [u.text for u in units(text)] == [first, "".join(lines)]
 
@@ -117,4 +124,5 @@ def test_a_leading_space_where_extraction_keeps_indents_opens_a_paragraph_not_a_
     text = f"{first}\n 项目位于园区北侧\n，总投资九千万元，用地十亩，建成后年产值五亿元。\n"
     got = units(text)
     assert not any(u.standalone for u in got)
-    assert [u.text for u in got] == [first.strip(), "项目位于园区北侧，总投资九千万元，用地十亩，建成后年产值五亿元。"]
+    second = "项目位于园区北侧，总投资九千万元，用地十亩，建成后年产值五亿元。"
+    assert [u.text for u in got] == [first.strip(), second]
