@@ -161,8 +161,8 @@ def _splits(
         opener = lines[k].text.strip()
         if DASHES_RE.match(opener) or bylines.parse_line(opener, known):
             continue
-        if k == 1 and is_kicker(lines[0].text.strip(), zone_names):
-            continue  # a zone's name alone is the kicker of what follows, not a headline
+        if is_kicker(lines[k - 1].text.strip(), zone_names):
+            continue  # a zone's name is the kicker of what follows it: it ends no headline
         first, second = (
             parse_headline(lines[:k], zone_names, known),
             parse_headline(lines[k:], zone_names, known),

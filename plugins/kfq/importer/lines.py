@@ -239,15 +239,30 @@ def _headline_groups(lines: list[_Line], apart: list[bool]) -> None:
 
 def _apart(lines: list[_Line], column: bool) -> list[bool]:
     apart = [_set_apart(lines, i, column) for i in range(len(lines))]
+    # A dateline's line is its paragraph's first, short of the column by the indent: the line
+    # after it, as wide as that column, goes on with it, however the text around is set (a
+    # brief in a narrower column than the articles beside it).
+    for i in range(1, len(lines)):
+        prev = lines[i - 1]
+        if (
+            apart[i]
+            and not apart[i - 1]
+            and DATELINE_RE.match(prev.text.strip())
+            and not is_terminal(prev.text)
+            and not _apart_by_form(lines[i])
+            and abs(lines[i].width - prev.width - 2 * INDENT_MARGIN) <= FULL_LINE_SLACK
+        ):
+            apart[i] = False
     # A line that runs on but stops short of the column, right above a set-apart line, belongs
     # to that headline (a long kicker); one that fills the column is prose cut by a box.
-    # The page's last line, unfinished after a finished sentence, is a headline printed below.
+    # The page's last line, unfinished after a finished sentence or a headline's line, is a
+    # headline printed below.
     if (
         len(lines) >= 2
         and not apart[-1]
         and not is_terminal(lines[-1].text)
         and not _is_prose_form(lines[-1].text)
-        and is_terminal(lines[-2].text)
+        and (is_terminal(lines[-2].text) or apart[-2])
     ):
         apart[-1] = True
     changed = column
