@@ -91,3 +91,44 @@ def test_a_notice_is_not_an_article(small_registers):
     split, found = read_page("page.txt", text, small_registers)
     assert len(found) == 1
     assert [h.title for h, _ in split.notices] == ["更正启事"]
+
+
+def test_a_title_below_one_text_and_a_kicker_above_the_next_are_two_headlines(small_registers):
+    # the run reads 长子… / 左云经济技术开发区 / 三家企业集中签约: the zone's name opens the second
+    text = (
+        column(BRIEF_A + " 李恒松")
+        + "长子经开区召开项目推进会\n左云经济技术开发区\n三家企业集中签约\n"
+        + column(BRIEF_B + " 王伟")
+    )
+    got = articles_of(text, small_registers)
+    assert [(a.headline.kicker, a.headline.title) for a in got] == [
+        (None, "长子经开区召开项目推进会"),
+        ("左云经济技术开发区", "三家企业集中签约"),
+    ]
+
+
+def test_a_kicker_and_title_as_wide_as_the_column_inside_a_sentence_are_a_box(small_registers):
+    # the title is as wide as the column: the kicker above it, short of the column, tells
+    body = "本刊讯 日前，高平经济技术开发区三家企业集中签约，总投资十二亿元，涉及新材料和装备制造等产业。"
+    lines = column(body).splitlines()
+    text = "\n".join([*lines[:2], "高平经济技术开发区", "三家企业签约总投资十二亿元", *lines[2:]]) + "\n"
+    (article,) = articles_of(text, small_registers)
+    assert (article.headline.kicker, article.headline.title) == (
+        "高平经济技术开发区",
+        "三家企业签约总投资十二亿元",
+    )
+    assert [p.text for p in article.paragraphs] == [body]
+
+
+def test_a_box_in_the_text_before_a_turn_to_other_zones_stays_with_that_text(small_registers):
+    # 长子's brief holds its headline box mid-sentence and ends unsigned; 左云's follows with
+    # nothing printed between: the box is 长子's, not the new article's
+    a = (
+        "开发区召开项目推进会，研究部署下一阶段长子经济技术开发区"
+        "重点项目建设工作，要求各部门倒排工期、挂图作战。"
+    )
+    b = "左云经济技术开发区与三家企业集中签约，总投资十二亿元，项目落户后将进一步延伸左云的产业链条。"
+    lines = column(a).splitlines()
+    text = "\n".join([*lines[:2], "长子经济技术开发区", "召开项目推进会", *lines[2:]]) + "\n" + column(b)
+    got = articles_of(text, small_registers)
+    assert [a.headline.title if a.headline else None for a in got] == ["召开项目推进会", None]

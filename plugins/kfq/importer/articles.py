@@ -219,7 +219,14 @@ def _split_at_zone_turns(
                 tail.bylines, tail.signed = seg.bylines, seg.signed
                 seg.blocks, seg.bylines, seg.signed = seg.blocks[:at], [], False
                 segments.insert(segments.index(seg) + 1, tail)
-                slots.insert(slots.index(seg) + 1, tail)
+                # a box printed in the text before the cut stays before the new article
+                at_slot = slots.index(seg) + 1
+                while at_slot < len(slots):
+                    box = slots[at_slot]
+                    if not isinstance(box, Headline) or box.first > tail.blocks[0].first:
+                        break
+                    at_slot += 1
+                slots.insert(at_slot, tail)
                 break
 
 

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from kfq.importer import bylines
 from kfq.importer.furniture import LABEL_PREFIX_RE, LABEL_RE, is_caption, is_furniture
-from kfq.importer.lines import DASHES_RE, DATELINE_RE, is_spaced
+from kfq.importer.lines import DASHES_RE, DATELINE_RE, SHORT_ZONE_SUFFIXES, ZONE_AT_START_RE, is_spaced
 from kfq.importer.model import Block, Headline, Unit
 
 BODY, HEADING, HEADLINE, BYLINE, FURNITURE = "body", "heading", "headline", "byline", "furniture"
@@ -15,13 +15,6 @@ BODY, HEADING, HEADLINE, BYLINE, FURNITURE = "body", "heading", "headline", "byl
 # 启事, 公告 … are the paper's notices, not articles; they go to the review whole.
 NOTICE_RE = re.compile(r"(?:启事|公告|通告|声明|告示|讣告|征订|订阅)$")
 
-# A line naming a development zone, which above a title is its kicker (引题).
-ZONE_SUFFIX = (
-    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|示范区"
-    r"|综改区|工业园区|产业园区|物流园区|产业园|工业园|新区)"
-)
-ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
-SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区", "综保区")
 HEADING_LINES_MAX = 2  # lines a section heading may be broken over
 _HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
 

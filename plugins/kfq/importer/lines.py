@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,15 @@ BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,16}[）)]$")
 TAIL_MAX = 2.0  # em: the most a wrapped remainder of a line (a name's last character) takes
 DATELINE_HEADLINE_MAX = 4  # lines of a headline set right above its article's dateline
 LATIN_START_RE = re.compile(r"^[A-Za-z]")
+
+# A line naming a development zone, which above a title is its kicker (引题).
+ZONE_SUFFIX = (
+    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|示范区"
+    r"|综改区|工业园区|产业园区|物流园区|产业园|工业园|新区)"
+)
+ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
+SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区", "综保区")
+UNKNOWN_ZONE_LINE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}{ZONE_SUFFIX}$")
 
 # A page whose median line is this wide (in em) was set in newspaper columns; wider ones
 # came out of extraction one paragraph per line.
@@ -114,7 +124,7 @@ def is_spaced(text: str) -> bool:
     return bool(SPACED_RE.match(text.strip()))
 
 
-def units(text: str) -> list[Unit]:
+def units(text: str, zone_names: Collection[str] = ()) -> list[Unit]:
     """The page as units: paragraphs of prose and set-apart lines, in reading order.
 
     Page furniture (running heads, page numbers, column labels) is taken out of the flow
@@ -136,7 +146,7 @@ def units(text: str) -> list[Unit]:
         and running[(3 * len(running)) // 4] <= COLUMN_MAX
     )
     indents = sum(ln.indented for ln in lines) >= 2
-    apart = _apart(lines, column)
+    apart = _apart(lines, column, frozenset(zone_names))
     # A column label (【园区快讯】) is printed above a headline: the line after it is one,
     # however wide it is set.
     labelled = {_next_number(read, ln.number) for ln in read if LABEL_RE.match(ln.text.strip())}
@@ -237,8 +247,8 @@ def _headline_groups(lines: list[_Line], apart: list[bool]) -> None:
         start = end
 
 
-def _apart(lines: list[_Line], column: bool) -> list[bool]:
-    apart = [_set_apart(lines, i, column) for i in range(len(lines))]
+def _apart(lines: list[_Line], column: bool, zone_names: Collection[str] = ()) -> list[bool]:
+    apart = [_set_apart(lines, i, column, zone_names) for i in range(len(lines))]
     # A dateline's line is its paragraph's first, short of the column by the indent: the line
     # after it, as wide as that column, goes on with it, however the text around is set (a
     # brief in a narrower column than the articles beside it).
@@ -281,6 +291,18 @@ def _apart(lines: list[_Line], column: bool) -> list[bool]:
             between = i > 0 and apart[i - 1] and "，" not in ln.text
             if starts or between or ln.width < _column_width(lines, apart, i) - INDENT_MARGIN * 1.5:
                 apart[i] = changed = True
+    # The line under a kicker is its title, however wide it is set.
+    for i in range(1, len(lines)):
+        ln = lines[i]
+        if (
+            apart[i - 1]
+            and not apart[i]
+            and _is_zone_line(lines[i - 1].text, zone_names)
+            and not is_terminal(ln.text)
+            and not _is_prose_form(ln.text)
+            and not _is_tail(lines, i)
+        ):
+            apart[i] = True
     _headlines_above_datelines(lines, apart)
     return apart
 
@@ -342,7 +364,20 @@ def _apart_by_form_of(text: str, level: int) -> bool:
     return bool(level or DASHES_RE.match(text) or is_spaced(text))
 
 
-def _set_apart(lines: list[_Line], i: int, column: bool) -> bool:
+def _is_zone_line(text: str, zone_names: Collection[str]) -> bool:
+    """A line that is a zone's full name and nothing else: a kicker's form (the paper prints
+    kickers with the full name; a short name opens a title). A name the registers do not
+    know counts when it is a place of two to four characters and a zone's suffix."""
+    text = text.strip()
+    if text.endswith(SHORT_ZONE_SUFFIXES):
+        return False
+    if text in zone_names:
+        return True
+    m = UNKNOWN_ZONE_LINE_RE.match(text)
+    return m is not None
+
+
+def _set_apart(lines: list[_Line], i: int, column: bool, zone_names: Collection[str] = ()) -> bool:
     """Whether line i stands apart from the prose (headline, heading, byline, furniture)."""
     ln = lines[i]
     text = ln.text.strip()
@@ -355,6 +390,8 @@ def _set_apart(lines: list[_Line], i: int, column: bool) -> bool:
         return True  # a line right above 本刊讯 … is that article's headline, however long
     if column:
         width = _column_width(lines, None, i)
+        if _is_zone_line(text, zone_names) and ln.width < width - FULL_LINE_SLACK:
+            return True  # a line of prose that runs on fills the column; a kicker need not
         # narrower than the column, or wider: a headline set across columns
         wider = ln.width > width + SET_APART_MARGIN / 2 and text.count("，") <= 1
         if ln.width < width - SET_APART_MARGIN or wider:

@@ -32,6 +32,7 @@ class Block:
 
     kind: str
     lines: list[str]
+    goes_on: bool = False  # the rest of a paragraph a box cut: no indent of its own
 
 
 @dataclass
@@ -259,7 +260,8 @@ def _insert_box(body: list[Block], box: Block, at: str, rng: random.Random, anyw
         ]
         if cuts:
             k, m = rng.choice(cuts)
-            body[k : k + 1] = [Block(PROSE, body[k].lines[:m]), box, Block(PROSE, body[k].lines[m:])]
+            rest = Block(PROSE, body[k].lines[m:], goes_on=True)
+            body[k : k + 1] = [Block(PROSE, body[k].lines[:m]), box, rest]
             return True
     if not anywhere:
         return False
@@ -337,7 +339,7 @@ def compose(page: PageLayout, registers: Registers, name: str = "page.txt") -> G
         blocks.append(Block(FURNITURE, [number]))
     if page.leading_space:
         for b in blocks:
-            if b.kind == PROSE:
+            if b.kind == PROSE and not b.goes_on:
                 b.lines[0] = " " + b.lines[0]
     if page.blank == "every":
         text = "\n\n".join(ln for b in blocks for ln in b.lines)
