@@ -21,6 +21,9 @@ from kfq.text import HAN_RE
 # Small preferences that only decide between otherwise equal readings.
 SAME_SIDE_BONUS = 0.05  # headlines on one page sit on the same side of their text
 ABOVE_BONUS = 0.01  # all else equal, a headline is printed above its text
+# A headline right above a dateline (本刊讯 …) is printed above that article more often than
+# below the one before: the dateline is where a reader's eye starts the article.
+DATELINE_BONUS = 0.2
 UNASSIGNED = -1.0  # a headline given to no text: worse than any match
 # A run of headline lines is read as two headlines only when each half matches its text.
 SPLIT_MIN_MATCH = 0.3
@@ -327,7 +330,8 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
         before, after = neighbour(k, -1), neighbour(k, 1)
         choices = [_Choice("none", (), UNASSIGNED)]
         if after is not None:
-            choices.append(_Choice("above", ((after, head),), match(head, after) + ABOVE_BONUS))
+            bonus = ABOVE_BONUS + (DATELINE_BONUS if slots[k + 1] is after and after.blocks[0].dateline else 0.0)
+            choices.append(_Choice("above", ((after, head),), match(head, after) + bonus))
         if before is not None:
             choices.append(_Choice("below", ((before, head),), match(head, before)))
         if before is not None and after is not None:
