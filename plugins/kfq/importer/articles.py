@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kfq.importer.blocks import BODY, BYLINE, FURNITURE, HEADING, HEADLINE
+from kfq.importer.blocks import BODY, BYLINE, FURNITURE, HEADING, HEADLINE, parse_headline
 from kfq.importer.lines import join
-from kfq.importer.model import Article, Block, Headline, Paragraph, ReviewItem
+from kfq.importer.model import Article, Block, Headline, Paragraph, ReviewItem, Unit
 from kfq.importer.runninghead import printed
 from kfq.text import HAN_RE
 
@@ -82,6 +82,7 @@ def split(source: str, blocks: list[Block], zones_in: Callable[[str], set[str]] 
     segments, slots, furniture, orphans, boxes = _segments(blocks)
     if zones_in is not None:
         _split_at_zone_turns(segments, slots, zones_in)
+    _headings_that_head_the_next(segments, slots)
     _rejoin_around_boxes(segments, slots)
     orphans += _assign(segments, slots)
     for seg in segments:
@@ -268,6 +269,36 @@ def _rejoin_around_boxes(segments: list[_Segment], slots: list[object]) -> None:
         k += 1
 
 
+def _headings_that_head_the_next(segments: list[_Segment], slots: list[object]) -> None:
+    """A line set apart between two paragraphs of a feature reads as its section heading,
+    unless it is the headline box of the article right after, printed into this one's
+    column: then its words match that article (which has no headline) BOX_RATIO times better
+    than the text around it."""
+    for k in range(len(slots) - 1):
+        seg, nxt = slots[k], slots[k + 1]
+        if not (isinstance(seg, _Segment) and isinstance(nxt, _Segment)):
+            continue
+        if nxt.headline is not None or nxt.notice or seg.notice or not nxt.blocks:
+            continue
+        if not (nxt.blocks[0].dateline or seg.signed):
+            continue  # where the next article starts is not certain: leave the heading be
+        headings = [b for b in seg.blocks if b.kind == HEADING]
+        if not headings:
+            continue
+        texts = [_bigrams(x.text) for x in segments]
+        here, there = _bigrams(seg.text), _bigrams(nxt.text)
+        # (match with the next article, with the text around) of each heading
+        matches = [
+            (_similarity(_bigrams(b.text), there, texts), _similarity(_bigrams(b.text), here, texts), b)
+            for b in headings
+        ]
+        near, far, best = max(matches, key=lambda m: m[0] / m[1] if m[1] else m[0] * 1e6)
+        if near >= BOX_NEAR_MATCH and near >= BOX_RATIO * far:
+            seg.blocks.remove(best)
+            slots.insert(k + 1, parse_headline([Unit(best.text, best.first, best.last, standalone=True)]))
+            return _headings_that_head_the_next(segments, slots)
+
+
 def _last_body(seg: _Segment | None) -> Block | None:
     if seg is None:
         return None
@@ -330,7 +361,8 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
         before, after = neighbour(k, -1), neighbour(k, 1)
         choices = [_Choice("none", (), UNASSIGNED)]
         if after is not None:
-            bonus = ABOVE_BONUS + (DATELINE_BONUS if slots[k + 1] is after and after.blocks[0].dateline else 0.0)
+            opens = slots[k + 1] is after and after.blocks[0].dateline
+            bonus = ABOVE_BONUS + (DATELINE_BONUS if opens else 0.0)
             choices.append(_Choice("above", ((after, head),), match(head, after) + bonus))
         if before is not None:
             choices.append(_Choice("below", ((before, head),), match(head, before)))
