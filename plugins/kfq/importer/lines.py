@@ -34,13 +34,16 @@ SPACED_RE = re.compile(r"^(?:\S\s+){2,}\S$")
 LATIN_END_RE = re.compile(r"[A-Za-z]$")
 # A sentence with a name glued to it, no space between: …协作机制。羌麦鹤
 GLUED_NAME_END_RE = re.compile(r"[。！？][”’」』]?(?P<name>[\u4e00-\u9fff]{2,4})$")
-# A line ending in the first characters of a name signed after the last sentence.
+# A line ending in the first characters of a name signed after the last sentence (after other
+# names, perhaps: …来源。 祝亩恶 双复 / 壁).
 NAME_START_END_RE = re.compile(
-    r"(?:[。！？][”’」』）)]?\s*[\u4e00-\u9fff]{1,3}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{0,16})$"
+    r"(?:[。！？][”’」』）)]?(?:\s*[\u4e00-\u9fff·]{2,4}\s)*\s*[\u4e00-\u9fff]{1,3}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{0,16})$"
 )
 # The rest of a signature in brackets wrapped onto its own line: 虎虎） / 恒松）
 BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,16}[）)]$")
 TAIL_MAX = 2.0  # em: the most a wrapped remainder of a line (a name's last character) takes
+# A name's last characters wrapped, then more names signed after it: 梅 伏莲狐 (…反馈。 游 / 梅 伏莲狐)
+NAMES_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:\s+[\u4e00-\u9fff·]{2,4})+$")
 DATELINE_HEADLINE_MAX = 4  # lines of a headline set right above its article's dateline
 LATIN_START_RE = re.compile(r"^[A-Za-z]")
 
@@ -339,7 +342,8 @@ def _is_tail(lines: list[_Line], i: int) -> bool:
     (…大时代中。 靳晓 / 姝): the rest of that line, wrapped; no headline is that short."""
     if i == 0 or _apart_by_form(lines[i - 1]):
         return False
-    short = lines[i].width <= TAIL_MAX or bool(BRACKET_TAIL_RE.match(lines[i].text.strip()))
+    text = lines[i].text.strip()
+    short = lines[i].width <= TAIL_MAX or bool(BRACKET_TAIL_RE.match(text) or NAMES_TAIL_RE.match(text))
     return short and bool(NAME_START_END_RE.search(lines[i - 1].text))
 
 
