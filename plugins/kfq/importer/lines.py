@@ -19,7 +19,7 @@ from kfq.names import is_person_name
 TERMINAL_RE = re.compile(
     r"(?:[。！？；：…!?;]|[。！？…!?][”’」』）)]+"
     r"|[。！？…][”’」』]?\s*[（(][^（）()]{1,24}[）)]"
-    r"|[。！？…][”’」』]?\s+[\u4e00-\u9fff·]{2,10}"
+    r"|[。！？…][”’」』]?(?:\s+[\u4e00-\u9fff·]{2,10})+"
     # a photo caption's credit: …现场。 记者 某某 摄 / （某某 摄）
     r"|\s摄影?|摄影?[）)])$"
 )
@@ -432,10 +432,15 @@ def _column_width(lines: list[_Line], apart: list[bool] | None, i: int, reach: i
         found: list[float] = []
         for j in rng:
             ln = lines[j]
+            opens = bool(DATELINE_RE.match(ln.text.strip()))
+            if opens and j > i:
+                break  # the next article's text: it may be set in another column
             if (apart is None or not apart[j]) and not _apart_by_form(ln) and not is_terminal(ln.text):
                 found.append(ln.width)
                 if len(found) == reach:
                     break
+            if opens:
+                break  # this article starts here: what is before it may be set otherwise
         return found
 
     sides = [s for s in (side(range(i - 1, -1, -1)), side(range(i + 1, len(lines)))) if s]
