@@ -132,3 +132,40 @@ def test_a_box_in_the_text_before_a_turn_to_other_zones_stays_with_that_text(sma
     text = "\n".join([*lines[:2], "长子经济技术开发区", "召开项目推进会", *lines[2:]]) + "\n" + column(b)
     got = articles_of(text, small_registers)
     assert [a.headline.title if a.headline else None for a in got] == ["召开项目推进会", None]
+
+
+COMMENT_A = (
+    "长子经济技术开发区推行全程代办服务，企业办事时间平均缩短一半以上。这样的做法值得点赞。",
+    "服务企业不是居高临下的管理，而是平等真诚的陪伴。长子经济技术开发区为每个项目配备专员。",
+)
+COMMENT_B = (
+    "左云经济技术开发区今年以来拒绝了三个高耗能项目，看重的是亩均效益和产业链条。",
+    "选商，首先要选准方向。左云经济技术开发区立足资源禀赋，明确主导产业和招商重点。",
+)
+
+
+def test_the_headline_of_a_commentary_after_an_unsigned_one_is_not_a_section_heading(small_registers):
+    # two commentaries, no dateline and no byline between: the second's headline looks like a
+    # section heading of the first, but the zones turn at it and its words are the second's
+    text = "代办服务值得点赞\n" + column(*COMMENT_A) + "左云开发区从招商到选商\n" + column(*COMMENT_B)
+    got = articles_of(text, small_registers)
+    assert [a.headline.title for a in got] == ["代办服务值得点赞", "左云开发区从招商到选商"]
+    assert [len(a.paragraphs) for a in got] == [2, 2]
+
+
+def test_a_box_set_in_a_feature_heads_the_article_after_it(small_registers):
+    # the box 高平经开区优化营商环境 stands between two paragraphs of 长子's commentary;
+    # 高平's brief after it has no headline of its own
+    text = (
+        "代办服务值得点赞\n"
+        + column(COMMENT_A[0])
+        + "高平经开区优化营商环境\n"
+        + column(COMMENT_A[1] + " 李恒松")
+        + column(BRIEF_C)
+    )
+    got = articles_of(text, small_registers)
+    assert [a.headline.title if a.headline else None for a in got] == [
+        "代办服务值得点赞",
+        "高平经开区优化营商环境",
+    ]
+    assert [len(a.paragraphs) for a in got] == [2, 1]

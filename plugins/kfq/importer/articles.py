@@ -217,9 +217,25 @@ def _split_at_zone_turns(
             after = set().union(*named[cut:])
             if before and after and not before & after and named[cut]:
                 at = bodies[cut]
+                head: Headline | None = None
                 if seg.blocks[at - 1].kind == HEADING:
-                    break  # a section heading: the feature goes on to another zone
+                    # A section heading, and the feature goes on to another zone; unless the
+                    # line matches the text after it BOX_RATIO times better than the text
+                    # before: the headline of the next commentary, which has no dateline.
+                    heading = seg.blocks[at - 1]
+                    ahead = _bigrams("".join(b.text for b in seg.blocks[: at - 1] if b.kind == BODY))
+                    behind = _bigrams("".join(b.text for b in seg.blocks[at:] if b.kind == BODY))
+                    # rarity among the two candidate texts and the page's other articles
+                    texts = [ahead, behind, *(_bigrams(x.text) for x in segments if x is not seg)]
+                    grams = _bigrams(heading.text)
+                    mine, next_ = _similarity(grams, ahead, texts), _similarity(grams, behind, texts)
+                    if next_ < BOX_NEAR_MATCH or next_ < BOX_RATIO * mine:
+                        break
+                    head = parse_headline([Unit(heading.text, heading.first, heading.last, standalone=True)])
+                    at -= 1
                 tail = _Segment(blocks=seg.blocks[at:], turned=True)
+                if head is not None:
+                    tail.blocks, tail.headline, tail.turned = tail.blocks[1:], head, False
                 tail.bylines, tail.signed = seg.bylines, seg.signed
                 seg.blocks, seg.bylines, seg.signed = seg.blocks[:at], [], False
                 segments.insert(segments.index(seg) + 1, tail)
