@@ -386,7 +386,11 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
             for first, second in head.splits:
                 one, two = match(first, before), match(second, after)
                 if min(one, two) >= SPLIT_MIN_MATCH:
-                    choices.append(_Choice("split", ((before, first), (after, second)), one + two))
+                    # each half's match weighed by its length: a fragment of two or three
+                    # characters that matches fully must not outweigh the rest of the run
+                    n1, n2 = len(_bigrams(first.printed)) or 1, len(_bigrams(second.printed)) or 1
+                    score = 2 * (one * n1 + two * n2) / (n1 + n2)
+                    choices.append(_Choice("split", ((before, first), (after, second)), score))
         readings.append((head, before, after, choices))
 
     # best[c] = (score, picks) of the readings so far, ending with choice c of the last one
