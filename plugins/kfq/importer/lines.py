@@ -275,6 +275,7 @@ def _apart(lines: list[_Line], column: bool, zone_names: Collection[str] = ()) -
         and not apart[-1]
         and not is_terminal(lines[-1].text)
         and not _is_prose_form(lines[-1].text)
+        and not _is_tail(lines, len(lines) - 1)
         and (is_terminal(lines[-2].text) or apart[-2])
     ):
         apart[-1] = True
