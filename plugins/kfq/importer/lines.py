@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kfq.importer.bylines import ROLES
 from kfq.importer.furniture import CAPTION_END_RE, CAPTION_START_RE, LABEL_RE
 from kfq.importer.furniture import is_furniture as is_page_furniture
 from kfq.importer.model import Unit
@@ -55,6 +56,9 @@ ZONE_SUFFIX = (
 ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
 SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区", "综保区")
 UNKNOWN_ZONE_LINE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}{ZONE_SUFFIX}$")
+
+# A byline led by its role word: 通讯员 某某, 本刊记者 某某 某某, 文/图 某某 (not a bare name).
+ROLE_LINE_RE = re.compile(rf"^(?:{ROLES})[:：]?\s*[\u4e00-\u9fff·]{{2,4}}(?:\s+[\u4e00-\u9fff·]{{2,4}})*$")
 
 # A page whose median line is this wide (in em) was set in newspaper columns; wider ones
 # came out of extraction one paragraph per line.
@@ -307,6 +311,20 @@ def _apart(lines: list[_Line], column: bool, zone_names: Collection[str] = ()) -
             and not _is_tail(lines, i)
         ):
             apart[i] = True
+    # A byline with its role word (通讯员 某某, 文/图 某某) inside a sentence that runs on past
+    # it: a headline box, and the line above the byline, which ends no sentence and is no
+    # clause, is its title however wide it is set.
+    for i in range(2, len(lines) - 1):
+        title, nxt = lines[i - 1], lines[i + 1]
+        if (
+            ROLE_LINE_RE.match(lines[i].text.strip())
+            and not apart[i - 1]
+            and not is_terminal(lines[i - 2].text)
+            and not is_terminal(title.text)
+            and not _is_prose_form(title.text)
+            and not DATELINE_RE.match(nxt.text.strip())
+        ):
+            apart[i - 1] = apart[i] = True
     _headlines_above_datelines(lines, apart)
     return apart
 
