@@ -43,6 +43,7 @@ PLUGINS = [
     "kfq_validate",
     "kfq_templates",
     "kfq_catalog",
+    "kfq_issues",
     "kfq_zones",
     "kfq_taxonomies",
     "kfq_submit",

@@ -177,6 +177,10 @@ def test_front_page_has_the_latest_issue_zone_strips_the_calls_themes_and_search
     issue_date = page.locator(".front-issue .issue-date")
     assert issue_date.inner_text() == "约2024年6月"  # an estimate, to the month
     assert issue_date.get_attribute("datetime") == "2024-06"
+    # the issue is named by its masthead and opens page by page
+    link = page.locator(".front-issue .issue-link")
+    assert link.inner_text() == "《科学导报》 约2024年6月"
+    assert link.get_attribute("href") == "/issues/2024-06-17/"
     issue = page.locator(".front-issue h3 a").all_inner_texts()
     assert len(issue) == 6 and "壮大园区经济 加快县域发展" in issue
     strips = page.locator(".strip-title a").all_inner_texts()
@@ -219,7 +223,8 @@ def test_keyboard_goes_through_an_article_with_a_visible_focus(served_seed_site,
         page.keyboard.press("Tab")
         focused = page.evaluate(
             """() => { const e = document.activeElement, s = getComputedStyle(e);
-                const part = e.closest('.breadcrumbs, .story-head, .body, .story-foot, .zone-nav, .related');
+                const part = e.closest(
+                  '.breadcrumbs, .story-head, .body, .source-line, .story-foot, .zone-nav, .related');
                 return {text: e.textContent.trim(), part: part && part.className.split(' ')[0],
                         outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
                         inMain: !!e.closest('main'), top: e.getBoundingClientRect().top + scrollY}; }"""
@@ -230,7 +235,7 @@ def test_keyboard_goes_through_an_article_with_a_visible_focus(served_seed_site,
         seen.append(focused)
     assert seen[0]["text"] == "首页"  # the breadcrumbs come first
     parts = list(dict.fromkeys(f["part"] for f in seen))
-    assert parts == ["breadcrumbs", "story-head", "story-foot", "zone-nav", "related"]
+    assert parts == ["breadcrumbs", "story-head", "source-line", "story-foot", "zone-nav", "related"]
     assert any("向高而攀" in f["text"] for f in seen)  # the previous article in the zone
     tops = [f["top"] for f in seen]
     assert tops == sorted(tops), "focus jumps back up the page"

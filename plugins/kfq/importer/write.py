@@ -64,6 +64,12 @@ def render(article: Article) -> str:
         fields.append(("date", article.date))
     if article.date and article.date_basis:
         fields.append(("date_basis", article.date_basis))
+    if article.date:  # printed in the issue of that date (content/data/issues.yaml)
+        fields.append(("issue", article.date))
+        if article.page:
+            fields.append(("page", article.page))
+        if article.position:
+            fields.append(("position", article.position))
     open_doubts = doubts(article)
     fields += [
         ("slug", article.slug),
