@@ -15,9 +15,11 @@ from kfq_catalog.pages import ListingGenerator
 
 
 def full_title(article) -> str:
-    """The headline as printed: title, then the subtitle after ——."""
+    """The headline on one line: the kicker where the title needs it (kfq_site), the title,
+    then the subtitle after ——."""
+    title = getattr(article, "web_title", None) or article.title
     subtitle = getattr(article, "subtitle", "")
-    return f"{article.title}——{subtitle}" if subtitle else article.title
+    return f"{title}——{subtitle}" if subtitle else title
 
 
 class FeedsGenerator(ListingGenerator):

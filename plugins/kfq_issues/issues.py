@@ -20,12 +20,6 @@ def place_articles(generator) -> None:
         for article in edition.articles:
             article.edition = edition
             article.issue_prev, article.issue_next = neighbours(article, edition)
-    for article in articles:
-        # An article the page already offers as a neighbour is not listed again as related.
-        shown = {
-            id(a) for a in (article.issue_prev, article.issue_next, article.zone_older, article.zone_newer)
-        }
-        article.related = [a for a in article.related if id(a) not in shown]
     state(generator.context)["editions"] = found
     generator.context["kfq_editions"] = found
 
