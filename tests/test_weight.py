@@ -25,7 +25,7 @@ FRAME_BUDGET = 16 * 1024
 # Seed articles whose text alone leaves the frame less than FRAME_BUDGET: strict, so the
 # day one fits, this list must shrink.
 TEXT_LONGER_THAN_THE_BUDGET_ALLOWS = {
-    "xiang-gao-er-pan-xu-shi-qian-xing": "5,940字: the text alone is 17,855 bytes of UTF-8",
+    "xiang-gao-er-pan-xu-shi-qian-xing": "5,950字: the text alone is 17,875 bytes of UTF-8",
 }
 DATELINE = re.compile(r"^(本刊讯|本报讯|科学导报讯)")
 
@@ -120,7 +120,7 @@ def test_article_page_shows_everything_issue_6_asks_for(seed_site, rel, meta, bo
 
 def test_the_heaviest_article_keeps_its_neighbours_in_the_zone(seed_site):
     page = BeautifulSoup(seed_site.page(HEAVIEST), "html.parser")
-    assert page.select_one(".count").get_text().startswith("全文 5940 字")
+    assert page.select_one(".count").get_text().startswith("全文 5950 字")
     nav = page.select_one("nav.zone-nav")
     assert [a["rel"] for a in nav.select("a")] == [["prev"], ["next"]]
     assert "左云经开区 · 上一篇" in nav.get_text()

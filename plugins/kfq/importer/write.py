@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from kfq.house_style import tidy
 from kfq.importer.decisions import doubts
 from kfq.importer.model import Article
 
@@ -153,6 +154,7 @@ def _scalar(value: object) -> str:
 
 
 def _paragraph(text: str, heading: bool) -> str:
+    text = tidy(text)  # the house rule for spaces and punctuation (kfq.house_style)
     if heading:
         return f"## {text}"
     return "\\" + text if _MARKDOWN_START.match(text) else text
