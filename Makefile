@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Debian packages the browser tests need: headless Chromium and a Chinese font to render with;
 # LibreOffice and poppler render the year-end office files to PDF (invoke contributors --pdf,
 # and the tests that count their pages).
-DEB_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+DEB_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils jing
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup run test debs lint clean

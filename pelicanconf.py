@@ -16,6 +16,11 @@ from kfq.jinja_cache import TemplateCache  # noqa: E402
 SITENAME = "《开发区建设》周刊"
 SITE_TAGLINE = "报道山西省开发区建设发展 · 随《科学导报》出版"
 SITEURL = ""
+# Facts the weekly gives about itself, for the footer and 关于本刊 (kfq.publisher). A fact not
+# known yet stays None and is shown nowhere, never guessed: no source the site has states the
+# 主办单位, the 编辑部's postal address or the ICP 备案号. `office` defaults to the call's
+# issuer; the phones and the 投稿邮箱 are the call's (content/data/calls/).
+PUBLISHER = {"host": None, "office": None, "address": None, "icp": None}
 RELATIVE_URLS = False
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -43,6 +48,8 @@ PLUGINS = [
     "kfq_validate",
     "kfq_templates",
     "kfq_catalog",
+    "kfq_issues",
+    "kfq_site",
     "kfq_zones",
     "kfq_taxonomies",
     "kfq_submit",

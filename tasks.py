@@ -40,6 +40,7 @@ def check(c, content="content"):
     problems = [p for item in checked for p in item.problems]
     for p in problems:
         print(p)
+    _house_style(checked)
     if problems:
         files = len({p.path for p in problems})
         raise Exit(f"{len(problems)} problem(s) in {files} of {len(checked)} article file(s).", code=1)
@@ -51,6 +52,32 @@ def check(c, content="content"):
             print(f"{item.source.path}:{item.source.line('doubts')}: doubts: {doubt}")
     if doubted:
         print(f"{len(doubted)} imported draft(s) wait for an editor: run `invoke review`.")
+
+
+def _house_style(checked) -> None:
+    """Warn, with the fix, where a text breaks the house rule (kfq.house_style); never fails."""
+    from kfq.house_style import warnings
+
+    found = [
+        w
+        for item in checked
+        if item.source.body
+        for w in warnings(_shown(item.source.path), item.source.body, item.source.body_line)
+    ]
+    for w in found:
+        print(f"warning: {w}")
+    if found:
+        print(
+            f"{len(found)} house-style warning(s): the site shows the text as written; "
+            "fix them when you edit."
+        )
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 @task(

@@ -10,18 +10,22 @@ import tinycss2
 from bs4 import BeautifulSoup
 
 from bench.pages import BUDGET, weight
-from conftest import seed_articles
+from conftest import ROOT, seed_articles
+from kfq.headline import one_line
+from kfq.registers import load_registers
 from kfq.text import format_issue_date, minutes_for
 
 HEAVIEST = "articles/2023/09/xiang-gao-er-pan-xu-shi-qian-xing/index.html"
-# Everything on an article page but its own text: head, masthead, headline and facets,
-# related articles, colophon, and site.css. Within it, an article of up to 15,360 bytes of
-# text (about 5,100字) fits the budget.
-FRAME_BUDGET = 15 * 1024
+# Everything on an article page but its own text: head, masthead, headline and facets, the
+# 来源 line, the neighbours in the issue and the zone, related articles, the colophon with the
+# publisher block, and site.css. Within it, an article of up to 14,336 bytes of text (about
+# 4,700字) fits the budget. (15 KB until the web edition's 来源, issue neighbours and publisher
+# block joined every article page.)
+FRAME_BUDGET = 16 * 1024
 # Seed articles whose text alone leaves the frame less than FRAME_BUDGET: strict, so the
 # day one fits, this list must shrink.
 TEXT_LONGER_THAN_THE_BUDGET_ALLOWS = {
-    "xiang-gao-er-pan-xu-shi-qian-xing": "5,940字: the text alone is 17,855 bytes of UTF-8",
+    "xiang-gao-er-pan-xu-shi-qian-xing": "5,950字: the text alone is 17,875 bytes of UTF-8",
 }
 DATELINE = re.compile(r"^(本刊讯|本报讯|科学导报讯)")
 
@@ -102,7 +106,10 @@ def test_article_page_shows_everything_issue_6_asks_for(seed_site, rel, meta, bo
     assert page.select_one("a.skip[href='#main']") and page.select_one("main#main")
     # Open Graph and the NewsArticle JSON-LD.
     og = {m["property"]: m["content"] for m in page.select("meta[property]")}
-    assert og["og:type"] == "article" and og["og:title"] == meta["title"] and og["og:description"]
+    # the title on one line: with the kicker where the headline leaves out who (kfq.headline)
+    title = one_line(meta["title"], meta.get("kicker"), load_registers(ROOT / "content/data").zone_spellings)
+    assert og["og:type"] == "article" and og["og:title"] == title and og["og:description"]
+    assert page.title.get_text() == f"{title} - 《开发区建设》周刊"
     assert og["article:published_time"].startswith(meta["date"].isoformat())
     ld_text = page.find("script", type="application/ld+json").string
     ld = json.loads(ld_text)
@@ -113,7 +120,7 @@ def test_article_page_shows_everything_issue_6_asks_for(seed_site, rel, meta, bo
 
 def test_the_heaviest_article_keeps_its_neighbours_in_the_zone(seed_site):
     page = BeautifulSoup(seed_site.page(HEAVIEST), "html.parser")
-    assert page.select_one(".count").get_text().startswith("全文 5940 字")
+    assert page.select_one(".count").get_text().startswith("全文 5950 字")
     nav = page.select_one("nav.zone-nav")
     assert [a["rel"] for a in nav.select("a")] == [["prev"], ["next"]]
     assert "左云经开区 · 上一篇" in nav.get_text()

@@ -34,6 +34,11 @@ OPTIONAL = (
     # estimate (the date is then shown as 约2024年5月, never as a printed day).
     "doubts",
     "date_basis",
+    # Where the article was printed, from the issue register (content/data/issues.yaml): the
+    # issue's date, the page (版次) when known, and its place on the page (1 = first printed).
+    "issue",
+    "page",
+    "position",
 )
 FIELDS = REQUIRED + OPTIONAL
 STATUSES = ("published", "draft")
@@ -132,6 +137,7 @@ class _Checker:
         date = self.date()
         self.modified()
         self.call_fields(date)
+        self.printed_in(date)
         self.slug()
         self.status()
         self.image()
@@ -345,6 +351,65 @@ class _Checker:
                     f"'{value}' is not a {name} of {where}",
                     f"use one of: {choices}" + ("" if name == "genre" else "; or leave the field out"),
                 )
+
+    def printed_in(self, date: dt.date | None) -> None:
+        """issue, page and position: where the register says the article was printed."""
+        for name in ("page", "position"):
+            value = self.meta.get(name)
+            if name not in self.meta:
+                continue
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                what = (
+                    "the page's number (版次)" if name == "page" else "its place on the page, 1 for the first"
+                )
+                self.add(name, f"'{value}' is not a whole number", f"write {what}, e.g. `{name}: 3`")
+            elif "issue" not in self.meta:
+                self.add(
+                    name, "is given without `issue:`", "add `issue: YYYY-MM-DD`, the issue it was printed in"
+                )
+        if "issue" not in self.meta:
+            return
+        tag = self.src.tags.get("issue", STR_TAG)
+        value = self.meta["issue"]
+        key = parse_date(value) if tag in (STR_TAG, "tag:yaml.org,2002:timestamp") else None
+        if key is None:
+            self.add("issue", f"'{value}' is not a date", "write the issue's date, YYYY-MM-DD")
+            return
+        issue = self.reg.issue_on(key)
+        if issue is None:
+            known = "、".join(i.key for i in self.reg.issues) or "none yet"
+            self.add(
+                "issue",
+                f"no issue of {key.isoformat()} in the issue register",
+                f"add it to content/data/issues.yaml, or correct the date (issues: {known})",
+            )
+            return
+        if date is not None and date != issue.date:
+            self.add(
+                "issue",
+                f"the article is dated {date.isoformat()} but its issue {issue.key}",
+                "an article is dated as the issue it was printed in: make `date:` and `issue:` agree",
+            )
+        if issue.estimated and not self.meta.get("date_basis"):
+            self.add(
+                "issue",
+                f"issue {issue.key} is dated by estimate in the register, but this article's date is not",
+                "add the register's `date_basis:`, or confirm the date in content/data/issues.yaml first",
+            )
+        elif not issue.estimated and self.meta.get("date_basis"):
+            self.add(
+                "date_basis",
+                f"issue {issue.key} is confirmed in the register, but this article's date is an estimate",
+                "remove date_basis: the printed issue confirms the date",
+            )
+        page = self.meta.get("page")
+        if isinstance(page, int) and not isinstance(page, bool) and page >= 1 and issue.page(page) is None:
+            listed = "、".join(str(p.number) for p in issue.pages) or "none listed"
+            self.add(
+                "page",
+                f"issue {issue.key} has no page {page} in the register (pages: {listed})",
+                "add the page to the issue in content/data/issues.yaml, or correct the number",
+            )
 
     def slug(self) -> None:
         slug = self.meta.get("slug")

@@ -4,6 +4,7 @@
     ├── RegisterError             a data file in content/data/ is missing or malformed
     ├── ContentInvalid            one or more articles break the front-matter contract
     ├── ArticleExists             `invoke new` would overwrite an existing file
+    ├── SettingsError             a KFQ or PUBLISHER setting in pelicanconf.py cannot be used
 
 Messages name the file (and line where there is one), say what is wrong and how to fix it.
 In a Pelican build, kfq_guard turns any of them (and any other failure) into that message and
@@ -21,6 +22,10 @@ class KfqError(Exception):
 
 class RegisterError(KfqError):
     """A register in content/data/ cannot be used as it stands."""
+
+
+class SettingsError(KfqError):
+    """A setting in pelicanconf.py is not one the site knows how to use."""
 
 
 class ArticleExists(KfqError):

@@ -203,8 +203,10 @@ def read_source(path: Path, shown: str | None = None) -> tuple[Source, list[Prob
             )
         ]
     block = text[opening.end() : closing.start()]
-    src.body = text[closing.end() :].lstrip("\n")
-    src.body_line = text[: closing.end()].count("\n") + 2
+    rest = text[closing.end() :]
+    src.body = rest.lstrip("\n")
+    # The line the body's text starts on, past the blank lines after the closing '---'.
+    src.body_line = text[: closing.end()].count("\n") + 1 + max(1, len(rest) - len(src.body))
     offset = src.open_line  # YAML counts lines from 0 inside the block
     if len(block.encode("utf-8")) > MAX_BLOCK_BYTES:
         return src, [

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from kfq.errors import RegisterError
+from kfq.issues import Issue, load_issues
 from kfq.slugs import slugify
 
 ROLES = ("本刊记者", "通讯员", "机构")
@@ -132,6 +133,8 @@ class Registers:
     contributors: list[Contributor]
     calls: list[Call]
     cities: list[str] = field(default_factory=list)
+    # The printed issues (issues.yaml), oldest first.
+    issues: list[Issue] = field(default_factory=list)
     _zone_index: dict[str, Zone] = field(default_factory=dict, repr=False)
     _contributor_index: dict[str, Contributor] = field(default_factory=dict, repr=False)
 
@@ -174,6 +177,10 @@ class Registers:
         issued = [c for c in self.calls if c.date <= date]
         return max(issued, key=lambda c: c.date) if issued else min(self.calls, key=lambda c: c.date)
 
+    def issue_on(self, date: dt.date) -> Issue | None:
+        """The printed issue of that date, if the register has it."""
+        return next((i for i in self.issues if i.date == date), None)
+
     @property
     def latest_call(self) -> Call | None:
         return max(self.calls, key=lambda c: c.date) if self.calls else None
@@ -201,7 +208,7 @@ def load_registers(data_dir: Path) -> Registers:
     ]
     calls = [_call(p) for p in sorted((data_dir / "calls").glob("*.yaml"))]
     cities = [str(c) for c in zones_doc.get("cities") or ()]
-    registers = Registers(zones, places, topics, contributors, calls, cities)
+    registers = Registers(zones, places, topics, contributors, calls, cities, load_issues(data_dir))
     _check_unique(registers, data_dir)
     return registers
 

@@ -15,9 +15,11 @@ from kfq_catalog.pages import ListingGenerator
 
 
 def full_title(article) -> str:
-    """The headline as printed: title, then the subtitle after ——."""
+    """The headline on one line: the kicker where the title needs it (kfq_site), the title,
+    then the subtitle after ——."""
+    title = getattr(article, "web_title", None) or article.title
     subtitle = getattr(article, "subtitle", "")
-    return f"{article.title}——{subtitle}" if subtitle else article.title
+    return f"{title}——{subtitle}" if subtitle else title
 
 
 class FeedsGenerator(ListingGenerator):
@@ -28,8 +30,12 @@ class FeedsGenerator(ListingGenerator):
         limit = kfq_settings(self.settings)["FEED_LENGTH"]
         site = self.settings["SITENAME"]
         self.write_feed(writer, "feeds/all.atom.xml", site, articles[:limit])
-        # Every zone has a feed, even before its first article: readers may subscribe early.
+        # A zone has a feed once it has an article: an empty feed has nothing to date its
+        # `updated` by, and a reader subscribing to it would get nothing (the zone page offers
+        # the feed from the same moment).
         for term in self.terms.get("zone", []):
+            if not term.all_articles:
+                continue
             items = sorted(term.all_articles, key=lambda a: a.date, reverse=True)[:limit]
             self.write_feed(
                 writer,
@@ -57,6 +63,10 @@ class FeedsGenerator(ListingGenerator):
             feed_url=f"{base}/{path}",
             description=self.settings.get("SITE_TAGLINE", ""),
             language="zh-CN",
+            # RFC 4287 4.1.1: a feed whose entries are not all signed names an author itself;
+            # unsigned articles are the weekly's own.
+            author_name=self.settings["SITENAME"],
+            author_link=f"{base}/",
         )
         for a in articles:
             link = f"{base}/{a.url}"
@@ -72,6 +82,10 @@ class FeedsGenerator(ListingGenerator):
                 content=a.get_content(base),
                 author_name="、".join(p.name for p in facets.authors) or None,
                 pubdate=set_date_tzinfo(a.date, self.settings.get("TIMEZONE")),
+                # The feed's `updated` is the newest of these, never the time of the build.
+                updateddate=set_date_tzinfo(a.modified, self.settings.get("TIMEZONE"))
+                if getattr(a, "modified", None)
+                else None,
                 categories=[z.name for z in facets.zones] + [t.name for t in facets.topics],
             )
         target.parent.mkdir(parents=True, exist_ok=True)

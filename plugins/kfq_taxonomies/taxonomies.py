@@ -29,8 +29,23 @@ class TaxonomiesGenerator(ListingGenerator):
     def generate_output(self, writer) -> None:
         for kind, (folder, heading) in KINDS.items():
             terms = reader_order(kind, self.terms.get(kind, []))
-            self.write(writer, "terms", f"{folder}/", kind=kind, heading=heading, terms=terms, folder=folder)
+            # The same word may be a call's theme and a topic (营商环境): each page names the other.
+            other = {"theme": "topic", "topic": "theme"}.get(kind)
+            namesakes = {t.name: t for t in self.terms.get(other, []) if t.count} if other else {}
+            self.write(
+                writer,
+                "terms",
+                f"{folder}/",
+                kind=kind,
+                heading=heading,
+                terms=[t for t in terms if t.count],
+                # named on the index without a link: no page offers a list with nothing in it
+                empty=[t for t in terms if not t.count],
+                folder=folder,
+            )
             for term in terms:
+                if not term.count:
+                    continue  # written once the term has an article
                 self.write(
                     writer,
                     "term",
@@ -40,4 +55,7 @@ class TaxonomiesGenerator(ListingGenerator):
                     heading=heading,
                     term=term,
                     folder=folder,
+                    namesake=namesakes.get(term.name),
+                    namesake_folder=KINDS[other][0] if other else "",
+                    namesake_heading=KINDS[other][1] if other else "",
                 )

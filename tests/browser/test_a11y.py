@@ -25,6 +25,8 @@ PAGES = {
     "zones": "/zones/",
     "contributors": "/contributors/2024/",
     "theme": "/themes/keji-chuangxin/",
+    "issues": "/issues/",
+    "issue": "/issues/2024-06-17/",
 }
 
 

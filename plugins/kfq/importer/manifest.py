@@ -9,9 +9,10 @@ from pathlib import Path
 import yaml
 
 from kfq.importer.errors import ManifestError
+from kfq.issues import PUBLICATIONS as ISSUE_PUBLICATIONS
 
 MANIFEST = "manifest.yaml"
-PUBLICATIONS = ("《开发区建设》周刊", "科学导报")
+PUBLICATIONS = ISSUE_PUBLICATIONS  # one list: the issue register's
 
 
 @dataclass(frozen=True)

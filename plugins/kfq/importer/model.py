@@ -128,6 +128,8 @@ class Article:
     genre: str = ""
     date: dt.date | None = None
     date_basis: str | None = None  # set when the date is an estimate: the evidence for it
+    page: int | None = None  # the 版次 of the page it was printed on, when known
+    position: int = 0  # its place among the page's articles, 1 = first
     slug: str = ""
 
     @property

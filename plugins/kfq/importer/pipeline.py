@@ -118,9 +118,10 @@ def import_pages(
             report.review.append(ReviewItem(page.name, "date", "", message))
             continue
         taken = taken_in_run | {s for src, slugs in others.items() if src != page.name for s in slugs}
-        for article in found:
+        for position, article in enumerate(found, start=1):
             enrich.enrich(article, registers, issue.date, taken)
             article.date_basis = issue.basis
+            article.page, article.position = issue.page, position
             for item in issue.doubts:
                 article.flag("date", item[0], item[1])
             decisions.apply(decisions.find(decided, article), article)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from kfq.house_style import tidy
 from kfq.importer.decisions import doubts
 from kfq.importer.model import Article
 
@@ -64,6 +65,12 @@ def render(article: Article) -> str:
         fields.append(("date", article.date))
     if article.date and article.date_basis:
         fields.append(("date_basis", article.date_basis))
+    if article.date:  # printed in the issue of that date (content/data/issues.yaml)
+        fields.append(("issue", article.date))
+        if article.page:
+            fields.append(("page", article.page))
+        if article.position:
+            fields.append(("position", article.position))
     open_doubts = doubts(article)
     fields += [
         ("slug", article.slug),
@@ -147,6 +154,7 @@ def _scalar(value: object) -> str:
 
 
 def _paragraph(text: str, heading: bool) -> str:
+    text = tidy(text)  # the house rule for spaces and punctuation (kfq.house_style)
     if heading:
         return f"## {text}"
     return "\\" + text if _MARKDOWN_START.match(text) else text
