@@ -26,7 +26,9 @@ DEFAULT_DATE = None
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# Photos are published as the resized, metadata-free copies kfq_images writes, never as
+# the originals in content/images/ (which may carry the GPS position of the camera).
+STATIC_PATHS: list[str] = []
 ARTICLE_EXCLUDES: list[str] = []
 # The files kfq.discovery passes over (hidden, backups); every other file under articles/
 # is an article or stops the build by name.

@@ -34,12 +34,16 @@ def _registers(content: Path):
 def check(c, content="content"):
     """Validate every article against the contract; list every problem as path:line: field."""
     from kfq.checking import check_content
+    from kfq.lengths import warnings as length_warnings
 
     content_dir = Path(content)
     checked = check_content(content_dir, _registers(content_dir), ("articles",), shown_from=Path.cwd())
     problems = [p for item in checked for p in item.problems]
     for p in problems:
         print(p)
+    # Warnings go to stderr: stdout lists what must be fixed, one problem a line.
+    for warning in length_warnings(checked, _registers(content_dir), Path.cwd()):
+        print(warning, file=sys.stderr)
     if problems:
         files = len({p.path for p in problems})
         raise Exit(f"{len(problems)} problem(s) in {files} of {len(checked)} article file(s).", code=1)
@@ -50,7 +54,7 @@ def check(c, content="content"):
         for doubt in item.source.meta["doubts"]:
             print(f"{item.source.path}:{item.source.line('doubts')}: doubts: {doubt}")
     if doubted:
-        print(f"{len(doubted)} imported draft(s) wait for an editor: run `invoke review`.")
+        print(f"{len(doubted)} draft(s) with open doubts wait for an editor: run `invoke review`.")
 
 
 @task(
@@ -169,6 +173,39 @@ def review(c, source="seeds", dest="content/articles", list=False):
         print(report.summary())
     left = open_articles(Path(dest))
     print(f"{len(left)} article(s) still have open doubts." if left else "Every doubt is settled.")
+
+
+@task(
+    help={
+        "source": "a submitted file (.docx .doc .wps .odt .txt .eml), a folder of them, or a quoted "
+        "pattern such as '投稿/*.docx'",
+        "content": "the content folder the drafts go to (default: content)",
+    }
+)
+def intake(c, source, content="content"):
+    """Turn submissions (Word, WPS, ODT, text, saved emails) into draft articles with their doubts."""
+    import glob
+
+    from kfq.intake import intake_files
+    from kfq.intake.formats import SUFFIXES
+
+    where = Path(source)
+    if where.is_dir():
+        paths = sorted(
+            p for p in where.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        )
+    elif where.exists():
+        paths = [where]
+    else:
+        paths = sorted(Path(p) for p in glob.glob(source))
+    if not paths:
+        raise Exit(
+            f"{source}: no submission found — name a file, a folder or a pattern ('投稿/*.docx')", code=1
+        )
+    report = intake_files(paths, Path(content), _registers(Path(content)))
+    print(report.render())
+    if report.errors:
+        raise Exit(code=1)
 
 
 @task(
