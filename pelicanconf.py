@@ -45,6 +45,7 @@ PLUGINS = [
     "kfq_validate",
     "kfq_templates",
     "kfq_catalog",
+    "kfq_images",
     "kfq_zones",
     "kfq_taxonomies",
     "kfq_submit",

@@ -78,9 +78,10 @@ class Rendition:
         """The JPEG an old browser loads: the middle copy."""
         return self.copies[min(1, len(self.copies) - 1)]
 
-    def srcset(self, kind: str, phone: bool = False) -> str:
-        chosen = [c for c in self.copies if not phone or c.width <= PHONE_MAX_WIDTH]
-        return ", ".join(f"{getattr(c, kind)} {c.width}w" for c in chosen)
+    def srcset(self, kind: str, prefix: str = "", phone: bool = False) -> str:
+        """`url 480w, …` of the copies in one format (a phone's: those up to 960 px only)."""
+        chosen = [c for c in self.copies if not phone or c.width <= PHONE_MAX_WIDTH] or self.copies[:1]
+        return ", ".join(f"{prefix}{getattr(c, kind)} {c.width}w" for c in chosen)
 
 
 def inspect(data: bytes, name: str) -> ImageInfo:
