@@ -322,6 +322,8 @@ def test_no_han_character_of_the_accepted_text_is_lost(sent, tmp_path, site_regi
         ("  GDP\ngrowth 增长", "GDP growth 增长"),
         ("\t 标题\u00a0 ", "标题"),
         ("第一行\n\n第二行", "第一行第二行"),
+        ("增长8\n.0%，总投资1\n2亿元", "增长8.0%，总投资12亿元"),
+        ("5G\nnetwork", "5G network"),
     ],
 )
 def test_soft_breaks_and_typed_indentation_go(raw, cleaned):

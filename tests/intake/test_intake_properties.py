@@ -24,9 +24,9 @@ HAN = "".join(
     for lo in range(0xA1, 0xFF)
     if (hi, lo) < (0xD7, 0xFA)
 )
-# Han only: a soft line break between two digits or Latin letters is read as a space, which
-# is right for words and cannot be told apart from a break inside a number.
-clause = st.text(alphabet=HAN, min_size=4, max_size=30)
+# Han and digits (a number broken at a line end is one number again); Latin words are left
+# out: a break between two of them is a space, which a break inside a word cannot be told from.
+clause = st.text(alphabet=HAN + "0123456789.%", min_size=4, max_size=30)
 sentence = st.lists(clause, min_size=1, max_size=4).map(lambda cs: "，".join(cs) + "。")
 paragraph = st.lists(sentence, min_size=2, max_size=5).map("".join).filter(lambda p: len(p) > 40)
 

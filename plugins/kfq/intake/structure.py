@@ -61,16 +61,24 @@ class Structured:
 def clean(text: str) -> str:
     """One paragraph's text: soft line breaks joined, typed indentation and odd spaces gone.
 
-    A break or space between two Chinese characters goes; between Latin words it is one space."""
+    A break between Chinese characters, digits or punctuation goes (a number broken at a line
+    end is one number again); between Latin words it is one space."""
     pieces = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     out = ""
     for piece in pieces:
         if not piece:
             continue
-        if out and not (_CJK.match(out[-1]) or _CJK.match(piece[0])):
+        if out and _between_words(out[-1], piece[0]):
             out += " "
         out += piece
     return out
+
+
+def _between_words(a: str, b: str) -> bool:
+    """Whether a line break between a and b stood for a space: two Latin words (GDP growth),
+    or a word and a number (GDP 10, 5G network)."""
+    latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+    return latin and not (a.isdigit() and b.isdigit())
 
 
 def structure(doc: Document, known: Collection[str] = ()) -> Structured:
