@@ -143,3 +143,19 @@ def test_the_feed_entry_leads_with_the_photo_and_encloses_it(tmp_path):
     html = BeautifulSoup(entry.find(f"{atom}content").text, "html.parser")
     assert html.select_one("figure img")["alt"] == "工人在生产车间操作设备"
     assert html.select_one("figcaption").get_text() == "图为项目生产车间。 李明 摄"
+
+
+def test_a_photo_adds_little_to_the_article_page_budget(tmp_path):
+    """The photo's markup (sources, sizes, caption) keeps the page's HTML+CSS within budget,
+    image bytes aside; the frame of an article page grows by under 1.5 KB."""
+    from bench.pages import BUDGET, weight
+
+    with_photo = run_pelican(photo_content(tmp_path / "a"), tmp_path / "a" / "output")
+    plain = run_pelican(
+        make_content(tmp_path / "b", {"2023/valid-article.md": fixture_article("valid-article")}),
+        tmp_path / "b" / "output",
+    )
+    rel = "articles/2023/11/valid-article/index.html"
+    heavy, light = weight(with_photo.output, rel), weight(plain.output, rel)
+    assert heavy["html_css"] <= BUDGET
+    assert heavy["html_css"] - light["html_css"] < 1536, (heavy, light)
