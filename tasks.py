@@ -135,18 +135,20 @@ def import_seeds(c, source="seeds", dest="content/articles", force=False):
     }
 )
 def review(c, source="seeds", dest="content/articles", list=False):
-    """See and settle the import's open doubts; settled articles are imported again as published."""
+    """See and settle the open doubts of imported and submitted drafts; settled ones are published."""
     from kfq.importer import ImporterError, import_pages
     from kfq.importer.resolve import ask, decide, open_articles
+    from kfq.intake.review import open_drafts, settle
 
     pending = open_articles(Path(dest))
-    if not pending:
-        print("No open doubts: every imported article is settled.")
+    submitted = open_drafts(Path(dest))
+    if not pending and not submitted:
+        print("No open doubts: every imported article and submitted draft is settled.")
         return
-    print(f"{len(pending)} imported article(s) wait for an editor:")
+    print(f"{len(pending) + len(submitted)} draft(s) wait for an editor:")
     decided = 0
-    for n, art in enumerate(pending, start=1):
-        print(f"\n[{n}/{len(pending)}] {art.path}  ({art.source})")
+    for n, art in enumerate([*pending, *submitted], start=1):
+        print(f"\n[{n}/{len(pending) + len(submitted)}] {art.path}  ({art.source or 'submitted'})")
         basis = " (estimated)" if art.meta.get("date_basis") else ""
         authors = "、".join(map(str, art.meta.get("authors") or [])) or "unsigned"
         zones = "、".join(map(str, art.meta.get("zones") or [])) or "none"
@@ -157,7 +159,13 @@ def review(c, source="seeds", dest="content/articles", list=False):
         if list or not sys.stdin.isatty():
             continue
         fields, accept = ask(art, input)
-        if fields or accept:
+        if (fields or accept) and not art.source:
+            # A submission has no page to import again: its draft records the answers.
+            try:
+                print(f"  written: {settle(art, fields, accept)}")
+            except KfqError as e:
+                print(f"  {e}")
+        elif fields or accept:
             decide(Path(source), art, fields, accept)
             decided += 1
     if list or not sys.stdin.isatty():
@@ -171,7 +179,7 @@ def review(c, source="seeds", dest="content/articles", list=False):
             raise Exit(str(e), code=1) from e
         print(f"\n{decided} decision(s) recorded in {Path(source) / 'decisions.yaml'}; imported again:")
         print(report.summary())
-    left = open_articles(Path(dest))
+    left = open_articles(Path(dest)) + open_drafts(Path(dest))
     print(f"{len(left)} article(s) still have open doubts." if left else "Every doubt is settled.")
 
 

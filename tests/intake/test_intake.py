@@ -328,3 +328,39 @@ def test_no_han_character_of_the_accepted_text_is_lost(sent, tmp_path, site_regi
 )
 def test_soft_breaks_and_typed_indentation_go(raw, cleaned):
     assert clean(raw) == cleaned
+
+
+def test_invoke_review_settles_a_submitted_draft_in_its_file(sent, tmp_path, site_registers):
+    """The same questions as for an imported draft; the answers go into the draft, which is
+    published once no doubt is left, and passes the check."""
+    from kfq.importer.resolve import ask
+    from kfq.intake.review import open_drafts, settle
+
+    content = registers_copy(tmp_path)
+    (draft,) = intake_files([sent["docx"]], content, site_registers, TODAY).drafts
+    register = content / "data" / "contributors.yaml"
+    register.write_text(register.read_text(encoding="utf-8") + "\n" + draft.proposals[0].yaml() + "\n")
+    (art,) = open_drafts(content / "articles")
+    assert set(art.kinds) >= {"byline", "zone", "genre", "date", "image"}
+
+    def partly(question: str) -> str:
+        return {"byline": "王晓明", "zone": "ok"}.get(question.strip().split(":")[0], "")
+
+    fields, accept = ask(art, partly)
+    path = settle(art, fields, accept)
+    meta, _ = draft_of(content, path)
+    assert meta["status"] == "draft" and meta["authors"] == ["王晓明"]
+    assert not any(d.startswith(("byline", "zone")) for d in meta["doubts"])
+
+    (art,) = open_drafts(content / "articles")
+    answers = {"date": "2025-01-06"}
+    fields, accept = ask(art, lambda q: answers.get(q.strip().split(":")[0], "ok"))
+    path = settle(art, fields, accept)
+    assert path == content / "articles" / "2025" / draft.path.name and not draft.path.exists()
+    meta, paras = draft_of(content, path)
+    assert meta["status"] == "published" and "doubts" not in meta and meta["date"] == "2025-01-06"
+    check_feature_text = "\n".join(paras)
+    assert INSERTED in check_feature_text
+    checked = check_article(path, load_registers(content / "data"))
+    assert checked.ok, [str(p) for p in checked.problems]
+    assert open_drafts(content / "articles") == []

@@ -61,8 +61,8 @@ class IntakeReport:
         lines.append(
             f"{len(self.drafts)} draft(s) written, {doubted} with doubts to settle"
             + (f"; {len(self.errors)} file(s) not read" if self.errors else "")
-            + ". Edit each draft, delete its doubts when settled, set status: published, "
-            "then run `invoke check`."
+            + ". Add the proposed contributors, then settle the doubts with `invoke review` "
+            "(or in the file) and run `invoke check`."
         )
         return "\n".join(lines)
 
