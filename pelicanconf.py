@@ -31,7 +31,9 @@ DEFAULT_DATE = None
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# Photos are published as the resized, metadata-free copies kfq_images writes, never as
+# the originals in content/images/ (which may carry the GPS position of the camera).
+STATIC_PATHS: list[str] = []
 ARTICLE_EXCLUDES: list[str] = []
 # The files kfq.discovery passes over (hidden, backups); every other file under articles/
 # is an article or stops the build by name.
@@ -50,6 +52,7 @@ PLUGINS = [
     "kfq_catalog",
     "kfq_issues",
     "kfq_site",
+    "kfq_images",
     "kfq_zones",
     "kfq_taxonomies",
     "kfq_submit",

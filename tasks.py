@@ -34,6 +34,7 @@ def _registers(content: Path):
 def check(c, content="content"):
     """Validate every article against the contract; list every problem as path:line: field."""
     from kfq.checking import check_content
+    from kfq.lengths import warnings as length_warnings
 
     content_dir = Path(content)
     checked = check_content(content_dir, _registers(content_dir), ("articles",), shown_from=Path.cwd())
@@ -41,6 +42,9 @@ def check(c, content="content"):
     for p in problems:
         print(p)
     _house_style(checked)
+    # Warnings go to stderr: stdout lists what must be fixed, one problem a line.
+    for warning in length_warnings(checked, _registers(content_dir), Path.cwd()):
+        print(warning, file=sys.stderr)
     if problems:
         files = len({p.path for p in problems})
         raise Exit(f"{len(problems)} problem(s) in {files} of {len(checked)} article file(s).", code=1)
@@ -51,7 +55,7 @@ def check(c, content="content"):
         for doubt in item.source.meta["doubts"]:
             print(f"{item.source.path}:{item.source.line('doubts')}: doubts: {doubt}")
     if doubted:
-        print(f"{len(doubted)} imported draft(s) wait for an editor: run `invoke review`.")
+        print(f"{len(doubted)} draft(s) with open doubts wait for an editor: run `invoke review`.")
 
 
 def _house_style(checked) -> None:
@@ -158,18 +162,20 @@ def import_seeds(c, source="seeds", dest="content/articles", force=False):
     }
 )
 def review(c, source="seeds", dest="content/articles", list=False):
-    """See and settle the import's open doubts; settled articles are imported again as published."""
+    """See and settle the open doubts of imported and submitted drafts; settled ones are published."""
     from kfq.importer import ImporterError, import_pages
     from kfq.importer.resolve import ask, decide, open_articles
+    from kfq.intake.review import open_drafts, settle
 
     pending = open_articles(Path(dest))
-    if not pending:
-        print("No open doubts: every imported article is settled.")
+    submitted = open_drafts(Path(dest))
+    if not pending and not submitted:
+        print("No open doubts: every imported article and submitted draft is settled.")
         return
-    print(f"{len(pending)} imported article(s) wait for an editor:")
+    print(f"{len(pending) + len(submitted)} draft(s) wait for an editor:")
     decided = 0
-    for n, art in enumerate(pending, start=1):
-        print(f"\n[{n}/{len(pending)}] {art.path}  ({art.source})")
+    for n, art in enumerate([*pending, *submitted], start=1):
+        print(f"\n[{n}/{len(pending) + len(submitted)}] {art.path}  ({art.source or 'submitted'})")
         basis = " (estimated)" if art.meta.get("date_basis") else ""
         authors = "、".join(map(str, art.meta.get("authors") or [])) or "unsigned"
         zones = "、".join(map(str, art.meta.get("zones") or [])) or "none"
@@ -180,7 +186,13 @@ def review(c, source="seeds", dest="content/articles", list=False):
         if list or not sys.stdin.isatty():
             continue
         fields, accept = ask(art, input)
-        if fields or accept:
+        if (fields or accept) and not art.source:
+            # A submission has no page to import again: its draft records the answers.
+            try:
+                print(f"  written: {settle(art, fields, accept)}")
+            except KfqError as e:
+                print(f"  {e}")
+        elif fields or accept:
             decide(Path(source), art, fields, accept)
             decided += 1
     if list or not sys.stdin.isatty():
@@ -194,8 +206,41 @@ def review(c, source="seeds", dest="content/articles", list=False):
             raise Exit(str(e), code=1) from e
         print(f"\n{decided} decision(s) recorded in {Path(source) / 'decisions.yaml'}; imported again:")
         print(report.summary())
-    left = open_articles(Path(dest))
+    left = open_articles(Path(dest)) + open_drafts(Path(dest))
     print(f"{len(left)} article(s) still have open doubts." if left else "Every doubt is settled.")
+
+
+@task(
+    help={
+        "source": "a submitted file (.docx .doc .wps .odt .txt .eml), a folder of them, or a quoted "
+        "pattern such as '投稿/*.docx'",
+        "content": "the content folder the drafts go to (default: content)",
+    }
+)
+def intake(c, source, content="content"):
+    """Turn submissions (Word, WPS, ODT, text, saved emails) into draft articles with their doubts."""
+    import glob
+
+    from kfq.intake import intake_files
+    from kfq.intake.formats import SUFFIXES
+
+    where = Path(source)
+    if where.is_dir():
+        paths = sorted(
+            p for p in where.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        )
+    elif where.exists():
+        paths = [where]
+    else:
+        paths = sorted(Path(p) for p in glob.glob(source))
+    if not paths:
+        raise Exit(
+            f"{source}: no submission found — name a file, a folder or a pattern ('投稿/*.docx')", code=1
+        )
+    report = intake_files(paths, Path(content), _registers(Path(content)))
+    print(report.render())
+    if report.errors:
+        raise Exit(code=1)
 
 
 @task(

@@ -1,15 +1,13 @@
-"""The catalogue's pure functions for the home page: the latest issue, zone strips, themes, images."""
+"""The catalogue's pure functions for the home page: the latest issue, zone strips, themes."""
 
 from __future__ import annotations
 
 import datetime as dt
-import struct
-import zlib
 from dataclasses import dataclass
 
 import pytest
 
-from kfq.catalog import Facets, Term, front_page, image_size, newest_first, theme_terms, zone_terms
+from kfq.catalog import Facets, Term, front_page, newest_first, theme_terms, zone_terms
 
 
 @dataclass(eq=False)
@@ -77,30 +75,3 @@ def test_themes_are_those_named_in_the_calls_order(registers, stories):
 def test_an_empty_site_has_an_empty_front_page():
     front = front_page([], [], [], ["不存在"])
     assert (front.issue_date, front.issue, front.strips, front.themes) == (None, [], [], [])
-
-
-def png(width: int, height: int) -> bytes:
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = b"IHDR" + header
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
-
-
-def jpeg(width: int, height: int) -> bytes:
-    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00" + bytes(9)
-    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + bytes(3)
-    return b"\xff\xd8" + app0 + sof + b"\xff\xd9"
-
-
-@pytest.mark.parametrize(
-    ("data", "size"),
-    [
-        (png(1200, 800), (1200, 800)),
-        (jpeg(640, 427), (640, 427)),
-        (b"GIF89a" + struct.pack("<HH", 320, 200) + bytes(10), (320, 200)),
-        (b"RIFF\x00\x00\x00\x00WEBPVP8X" + bytes(8) + (999).to_bytes(3, "little") * 2, (1000, 1000)),
-        (b"not an image at all", None),
-        (b"\xff\xd8\x00\x00", None),
-    ],
-)
-def test_image_size_reads_the_header(data, size):
-    assert image_size(data) == size

@@ -99,4 +99,4 @@ def test_check_lists_the_open_doubts_of_imported_drafts(tmp_path):
     proc = invoke("check", "--content", str(content))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "draft-article.md:" in proc.stdout and "doubts: title: no headline printed" in proc.stdout
-    assert "1 imported draft(s) wait for an editor: run `invoke review`." in proc.stdout
+    assert "1 draft(s) with open doubts wait for an editor: run `invoke review`." in proc.stdout

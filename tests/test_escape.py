@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from conftest import fixture_article
 
 # Every free-text field of the contract (the others are checked against the registers, a
-# pattern or a date, and markup never passes them).
-TEXT_FIELDS = ("title", "kicker", "subtitle", "summary", "image", "image_alt", "source", "date_basis",
-               "content_hash")  # fmt: skip
+# pattern, a date or a file, and markup never passes them).
+TEXT_FIELDS = ("title", "kicker", "subtitle", "summary", "image_alt", "image_caption", "image_credit",
+               "source", "date_basis", "content_hash")  # fmt: skip
 
 
 def hostile(field: str) -> str:
@@ -24,7 +24,7 @@ def marked_article() -> str:
     text = fixture_article("valid-article").read_text(encoding="utf-8")
     head, body = text.split("\n---\n", 1)
     lines = [line for line in head.splitlines() if not line.startswith(("title:", "kicker:", "subtitle:"))]
-    fields = "\n".join(f"{name}: '{hostile(name)}'" for name in TEXT_FIELDS)
+    fields = "\n".join(["image: images/2023/p.jpg", *(f"{name}: '{hostile(name)}'" for name in TEXT_FIELDS)])
     return "\n".join([*lines, fields]) + "\n---\n" + body
 
 
@@ -33,7 +33,11 @@ def marked_site(tmp_path_factory):
     from conftest import make_content, run_pelican
 
     tmp = tmp_path_factory.mktemp("marked")
+    from tests.intake.submissions import photo_bytes
+
     content = make_content(tmp, {"2023/valid-article.md": marked_article()})
+    (content / "images" / "2023").mkdir(parents=True)
+    (content / "images" / "2023" / "p.jpg").write_bytes(photo_bytes(800, 600))
     build = run_pelican(content, tmp / "output", FEED_ALL_ATOM="feeds/all.atom.xml")
     assert build.returncode == 0, build.log
     return build

@@ -248,37 +248,3 @@ def front_page(
         strips=[Strip(t, t.articles[:per_strip]) for t in covered[:strips]],
         themes=[by_name[n] for n in theme_names if n in by_name],
     )
-
-
-def image_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height of a PNG, GIF, JPEG or WebP image from its header, else None:
-    the theme writes them on <img> so the page does not jump when the image arrives."""
-
-    def big(a: int, b: int) -> int:
-        return int.from_bytes(data[a:b], "big")
-
-    def little(a: int, b: int) -> int:
-        return int.from_bytes(data[a:b], "little")
-
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        return big(16, 20), big(20, 24)
-    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
-        return little(6, 8), little(8, 10)
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
-        kind = data[12:16]
-        if kind == b"VP8X":
-            return 1 + little(24, 27), 1 + little(27, 30)
-        if kind == b"VP8 ":
-            return little(26, 28) & 0x3FFF, little(28, 30) & 0x3FFF
-        if kind == b"VP8L":
-            bits = little(21, 25)
-            return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
-    if data[:2] == b"\xff\xd8":
-        i = 2
-        while i + 9 < len(data) and data[i] == 0xFF:
-            marker = data[i + 1]
-            # Start-of-frame markers carry the size; C4 (DHT), C8 and CC are not frames.
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                return big(i + 7, i + 9), big(i + 5, i + 7)
-            i += 2 + big(i + 2, i + 4)
-    return None

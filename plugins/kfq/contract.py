@@ -29,6 +29,9 @@ OPTIONAL = (
     "summary",
     "image",
     "image_alt",
+    # The photo's caption (图为……) and who took it (某某), shown as the paper prints them.
+    "image_caption",
+    "image_credit",
     "content_hash",
     # Written by the importer: its open review items (drafts only), and why the date is an
     # estimate (the date is then shown as 约2024年5月, never as a printed day).
@@ -57,7 +60,16 @@ KINDS = {
     "tag:yaml.org,2002:map": "a group of fields",
 }
 # Fields of text on one line, and text that may run over several (summary is Markdown).
-LINE_FIELDS = ("kicker", "subtitle", "source", "image", "image_alt", "content_hash")
+LINE_FIELDS = (
+    "kicker",
+    "subtitle",
+    "source",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "content_hash",
+)
 # A title the importer or an editor left to be written: 【标题待定】…, 【待定】, 标题待定, TBD.
 PLACEHOLDER_RE = re.compile(
     r"^\s*(?:【[^】]*待定[^】]*】|[\[（(]?\s*(?:标题)?待定(?:标题)?\s*[\]）)]?\s*$|(?:tbd|todo|xxx)\b)|标题待定|待定标题",
@@ -436,8 +448,41 @@ class _Checker:
             self.add("status", f"'{status}' is not a status", "use published or draft")
 
     def image(self) -> None:
-        if self.meta.get("image") and not self.meta.get("image_alt"):
+        image = self.meta.get("image")
+        for name in ("image_alt", "image_caption", "image_credit"):
+            if self.meta.get(name) and not image:
+                self.add(name, "there is no image", "add `image: images/YYYY/<file>` or remove the field")
+        if not image or not isinstance(image, str):
+            return
+        if not self.meta.get("image_alt"):
             self.add("image", "the image has no description", "add `image_alt: …` saying what it shows")
+        problem = image_problem(image, self.src.path)
+        if problem:
+            self.add("image", *problem)
+
+
+def image_problem(value: str, article: Path) -> tuple[str, str] | None:
+    """What is wrong with an article's `image:` (a path under content/images/), or None."""
+    from kfq.images import ImageRefused, inspect
+
+    rel = Path(value.strip())
+    if "://" in value or rel.is_absolute() or ".." in rel.parts or rel.parts[:1] != ("images",):
+        return (
+            f"'{value}' is not a file under content/images/",
+            "put the photo in content/images/YYYY/ and write `image: images/YYYY/<file>`",
+        )
+    content = next((p.parent for p in article.parents if p.name == "articles"), None)
+    if content is None:
+        return None  # an article outside a content folder: nothing to find the image in
+    path = content / rel
+    if not path.is_file():
+        return f"'{value}' does not exist in {content.name}/", "check the file name, or add the photo there"
+    try:
+        inspect(path.read_bytes(), value)
+    except ImageRefused as e:
+        message, _, fix = str(e).partition(" — ")
+        return message.removeprefix(f"{value}: "), fix
+    return None
 
 
 def check_article(path: Path, registers: Registers, shown: str | None = None) -> Checked:

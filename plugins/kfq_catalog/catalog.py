@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markupsafe import Markup
 from pelican import signals
 
@@ -14,7 +12,6 @@ from kfq.catalog import (
     facets_for,
     front_page,
     genre_terms,
-    image_size,
     month_terms,
     neighbours_in_zone,
     theme_terms,
@@ -38,23 +35,12 @@ def _meta(article) -> dict:
     return meta
 
 
-def _image_size(generator, article) -> tuple[int, int] | None:
-    """The size of the article's image (front-matter `image`, a path under content/), if known."""
-    image = str(article.metadata.get("image") or "")
-    path = Path(generator.path) / image.lstrip("/")
-    if not image or "://" in image or not path.is_file():
-        return None
-    with path.open("rb") as f:
-        return image_size(f.read(65536))
-
-
 def resolve_articles(generator) -> None:
     """Give each published article its facets, related articles and zone neighbours."""
     registers = registers_of(generator)
     articles = list(generator.articles)
     for article in articles:
         article.facets = facets_for(_meta(article), registers)
-        article.image_size = _image_size(generator, article)
         # Worked out once here: Pelican expands `url` from the settings on every access, and
         # an article is listed on a dozen pages.
         article.href = article.url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from feedgenerator import Atom1Feed, get_tag_uri
+from feedgenerator import Atom1Feed, Enclosure, get_tag_uri
 from markupsafe import escape
 from pelican.utils import set_date_tzinfo
 
@@ -74,12 +74,28 @@ class FeedsGenerator(ListingGenerator):
             # so it is escaped; without one, Pelican's summary is the start of the rendered text.
             summary = escape(a.metadata["summary"]) if "summary" in a.metadata else a.summary
             facets = a.facets
+            photo = getattr(a, "photo", None)
+            figure, enclosures = "", []
+            if photo is not None:  # the photo (kfq_images) leads the entry, as on the page
+                jpeg = photo.fallback
+                caption = " ".join(
+                    x for x in (a.metadata.get("image_caption"), _credit(a.metadata.get("image_credit"))) if x
+                )
+                figure = (
+                    f'<figure><img src="{base}/{escape(jpeg.jpeg)}"'
+                    f' width="{jpeg.width}" height="{jpeg.height}"'
+                    f' alt="{escape(a.metadata.get("image_alt") or "")}">'
+                    + (f"<figcaption>{escape(caption)}</figcaption>" if caption else "")
+                    + "</figure>"
+                )
+                enclosures = [Enclosure(f"{base}/{jpeg.jpeg}", str(jpeg.jpeg_bytes), "image/jpeg")]
             feed.add_item(
                 title=full_title(a),
                 link=link,
                 unique_id=get_tag_uri(link, a.date),
                 description=summary,
-                content=a.get_content(base),
+                content=figure + a.get_content(base),
+                enclosures=enclosures,
                 author_name="、".join(p.name for p in facets.authors) or None,
                 pubdate=set_date_tzinfo(a.date, self.settings.get("TIMEZONE")),
                 # The feed's `updated` is the newest of these, never the time of the build.
@@ -91,3 +107,7 @@ class FeedsGenerator(ListingGenerator):
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8") as f:
             feed.write(f, "utf-8")
+
+
+def _credit(name: object) -> str:
+    return f"{name} 摄" if name else ""

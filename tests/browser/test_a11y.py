@@ -9,8 +9,6 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import serve
-
 pytestmark = pytest.mark.browser
 
 # axe-core 4.12 as the PyPI package axe-playwright-python ships it: it runs offline, in the page.
@@ -84,35 +82,3 @@ def test_metadata_of_a_hostile_title_is_escaped(served_site, page):
     data = json.loads(raw)
     assert data["@type"] == "NewsArticle" and data["headline"] == title
     assert data["datePublished"].startswith("2023-11-")
-
-
-def test_an_article_image_is_sized_lazy_and_described(tmp_path, browser):
-    """An article with `image`/`image_alt` front-matter gets a sized, lazily loaded <img>."""
-    import base64
-
-    from conftest import fixture_article, make_content, run_pelican
-
-    text = fixture_article("valid-article").read_text(encoding="utf-8")
-    text = text.replace(
-        "slug: valid-article", "slug: valid-article\nimage: images/site.png\nimage_alt: 园区全景", 1
-    )
-    content = make_content(tmp_path, {"2023/valid-article.md": text})
-    (content / "images").mkdir()
-    (content / "images/site.png").write_bytes(base64.b64decode(PNG_3X2))
-    build = run_pelican(content, tmp_path / "output")
-    assert build.returncode == 0, build.log
-    for base in serve(build.output):
-        pg = browser.new_page()
-        pg.goto(base + "/articles/2023/11/valid-article/")
-        img = pg.locator(".story-image img")
-        assert img.get_attribute("alt") == "园区全景"
-        assert (img.get_attribute("width"), img.get_attribute("height")) == ("3", "2")
-        assert img.get_attribute("loading") == "lazy"
-        assert pg.locator("meta[property='og:image']").get_attribute("content").endswith("/images/site.png")
-        pg.close()
-
-
-# A 3×2 PNG.
-PNG_3X2 = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AAQQxwFgBB0gX7h/C5SAAAAABJRU5ErkJggg=="
-)

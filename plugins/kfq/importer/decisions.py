@@ -151,12 +151,12 @@ def apply(decision: Decision | None, article: Article) -> Article:
     return article
 
 
-def doubts(article: Article) -> list[str]:
-    """The article's open doubts, as its front-matter lists them."""
+def doubts(article: Article, kinds: tuple[str, ...] = BLOCKING) -> list[str]:
+    """The article's open doubts of these kinds, as its front-matter lists them."""
     return [
         f"{r.kind}: {_one_line(r.message)}" + (f" [{r.text}]" if r.text else "")
         for r in article.review
-        if r.kind in BLOCKING
+        if r.kind in kinds
     ]
 
 

@@ -92,6 +92,13 @@ QUESTIONS = {
     "byline": "authors separated by 、, '-' for unsigned, or 'ok' to keep them as imported",
     "zone": "zones separated by 、 (primary first), '-' for none, or 'ok' to keep them",
     "boundary": "'ok' when the article starts and ends where it should",
+    # The guesses `invoke intake` lists in a submission's draft (imported drafts carry none):
+    # 'ok' keeps the draft's value; to change one, edit the file first.
+    "theme": "'ok' to keep the proposed theme (edit the draft to change it)",
+    "topics": "'ok' to keep the proposed topics (edit the draft to change them)",
+    "genre": "'ok' to keep the proposed genre (edit the draft to change it)",
+    "length": "'ok' when the length is right for the genre",
+    "image": "'ok' when image_alt says what the photo shows (edit the draft to change it)",
 }
 KEEP = ("ok", "y", "yes", "是")
 

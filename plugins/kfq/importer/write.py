@@ -17,7 +17,7 @@ import yaml
 
 from kfq.house_style import tidy
 from kfq.importer.decisions import doubts
-from kfq.importer.model import Article
+from kfq.importer.model import Article, Paragraph
 
 HASH_FIELD = "content_hash"
 _HASH_LINE = re.compile(rf"^{HASH_FIELD}:.*\n", re.MULTILINE)
@@ -80,10 +80,20 @@ def render(article: Article) -> str:
     ]
     if open_doubts:
         fields.append(("doubts", open_doubts))
-    front = "".join(_field(k, v) for k, v in fields)
-    body = "\n\n".join(_paragraph(p.text, p.heading) for p in article.paragraphs)
-    unhashed = f"---\n{front}---\n\n{body}\n"
+    unhashed = f"---\n{front_matter(fields)}---\n\n{markdown_body(article.paragraphs)}\n"
     return unhashed.replace("\n---\n", f"\n{HASH_FIELD}: {content_hash(unhashed)}\n---\n", 1)
+
+
+def front_matter(fields: list[tuple[str, object]]) -> str:
+    """The lines of a front-matter block (without its --- lines), values written as the
+    importer writes them (plain Chinese, read back unchanged); the intake writes its drafts
+    with it too."""
+    return "".join(_field(k, v) for k, v in fields)
+
+
+def markdown_body(paragraphs: list[Paragraph]) -> str:
+    """Paragraphs and ## headings separated by blank lines, none read as other Markdown."""
+    return "\n\n".join(_paragraph(p.text, p.heading) for p in paragraphs)
 
 
 def content_hash(text: str) -> str:

@@ -1,0 +1,209 @@
+"""A read Document → the parts of an article: headline, bylines, paragraphs, photo, caption, credit.
+
+Word's styles decide where a contributor used them (Title, Subtitle, Heading n); otherwise the
+layout does: the short lines before the first paragraph of prose are the headline (a line
+starting with —— is the subtitle, a line above the headline its kicker), a short line in bold
+is a section heading. Bylines are read by the importer's byline reader, the one place that
+knows them. Contact lines (电话, 邮箱 …) are kept out of the text and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from kfq.importer import bylines
+from kfq.importer.lines import DATELINE_RE
+from kfq.intake.model import Document, Para
+
+HEADLINE_MAX = 40  # 字: a line longer than this is prose, never part of a headline
+HEADING_MAX = 30  # 字: a bold line up to this long, without a full stop, is a section heading
+SENTENCE_END = "。！？!?…；;"
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u202f\u205f\u3000\ufeff]+")
+_CJK = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c-\u201d\u2018\u2019\u2014\u2026]"
+)
+_DASHES = re.compile(r"^[—－–\-―]{1,3}\s*")
+# 图为…… and the forms contributors use: 图：…, 图片：…, 【图】…, （图）…
+CAPTION_RE = re.compile(r"^(?:图为|图[：:]|图片[：:为]|【图[^】]*】|[（(]图[）)])")
+# 某某 摄, （某某 摄）, 某某/摄, 摄影：某某, 图/某某 — the credit, with the names it gives.
+_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，,／/][\u4e00-\u9fff]{2,4})*"
+CREDIT_RE = re.compile(
+    rf"(?:^|(?<=[\s。，,；（(]))[（(]?\s*(?:(?P<a>{_NAMES})\s*[/／]?\s*摄(?:影)?|摄影\s*[：:/／]\s*(?P<b>{_NAMES}))"
+    r"\s*[）)]?$"
+)
+CONTACT_RE = re.compile(
+    r"^[（(]?\s*(?:作者)?(?:联系)?(?:电话|手机|联系方式|邮箱|电子邮箱|E-?mail|单位|地址|邮编|QQ|微信)\s*[：:]",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Structured:
+    """The parts of one submission, before enrichment."""
+
+    title: str = ""
+    title_basis: str = ""  # style, layout or subject ('' when none was found)
+    kicker: str | None = None
+    subtitle: str | None = None
+    bylines: list[str] = field(default_factory=list)  # byline lines of the headline, as written
+    loose_bylines: list[str] = field(default_factory=list)  # byline lines after the text
+    paragraphs: list[tuple[str, bool]] = field(default_factory=list)  # (text, is heading)
+    photo: int | None = None  # index in Document.photos
+    caption: str | None = None
+    credit: str | None = None
+    credit_raw: str = ""  # the credit as written (某某 摄), for the conservation check
+    contact: list[str] = field(default_factory=list)  # lines kept out of the text
+    doubts: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, message)
+
+
+def clean(text: str) -> str:
+    """One paragraph's text: soft line breaks joined, typed indentation and odd spaces gone.
+
+    A break between Chinese characters, digits or punctuation goes (a number broken at a line
+    end is one number again); between Latin words it is one space."""
+    pieces = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    out = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if out and _between_words(out[-1], piece[0]):
+            out += " "
+        out += piece
+    return out
+
+
+def _between_words(a: str, b: str) -> bool:
+    """Whether a line break between a and b stood for a space: two Latin words (GDP growth),
+    or a word and a number (GDP 10, 5G network)."""
+    latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+    return latin and not (a.isdigit() and b.isdigit())
+
+
+def structure(doc: Document, known: Collection[str] = ()) -> Structured:
+    """The article's parts as the document lays them out."""
+    s = Structured()
+    paras = [Para(clean(p.text), p.style, p.bold, p.photo) for p in doc.paras]
+    paras = [p for p in paras if p.text or p.photo is not None]
+    paras = _take_photo(paras, doc, s)
+    paras = _take_contact(paras, s)
+    start = _headline(paras, known, s)
+    if not s.title and doc.subject:
+        subject = re.sub(
+            r"^(?:(?:回复|转发|Re|Fwd?)\s*[：:]\s*)*(?:投稿|来稿|稿件)\s*[：:—\-]*\s*", "", doc.subject
+        )
+        if subject.strip():
+            s.title, s.title_basis = clean(subject), "subject"
+    body = paras[start:]
+    while body and not _is_heading(body[-1]) and bylines.parse_line(body[-1].text, known):
+        s.loose_bylines.insert(0, body.pop().text)
+    for p in body:
+        if not p.text:
+            continue
+        heading = _is_heading(p)
+        s.paragraphs.append((_DASHES.sub("", p.text) if heading else p.text, heading))
+    return s
+
+
+def _headline(paras: list[Para], known: Collection[str], s: Structured) -> int:
+    """Read the headline lines at the top; returns the index of the first paragraph of text."""
+    styled = any(p.style in ("title", "subtitle") for p in paras[:6])
+    lines: list[str] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        text = p.text
+        if DATELINE_RE.match(text):
+            break
+        names = bylines.parse_line(text, known) if len(text) <= HEADLINE_MAX else None
+        if names:
+            s.bylines.append(text)
+        elif p.style == "title":
+            s.title = f"{s.title} {text}".strip()
+            s.title_basis = "style"
+        elif p.style == "subtitle" or (_DASHES.match(text) and text.startswith(("—", "－", "―"))):
+            s.subtitle = _DASHES.sub("", text)
+        elif styled and s.title and p.style != "heading":
+            break  # the headline was styled: what follows it is the text
+        elif _prose(p) or (p.style == "heading" and (s.title or lines)):
+            break
+        else:
+            lines.append(text)
+        i += 1
+    if s.title:
+        if lines:
+            s.kicker = " ".join(lines)
+    elif lines:
+        s.title_basis = "layout"
+        if len(lines) == 1:
+            s.title = lines[0]
+        else:
+            s.kicker, s.title = lines[0], lines[1]
+            for extra in lines[2:]:
+                s.doubts.append(("title", extra, "a short line under the headline: is it part of it?"))
+    return i
+
+
+def _prose(p: Para) -> bool:
+    text = p.text
+    return len(text) > HEADLINE_MAX or text[-1:] in SENTENCE_END or p.photo is not None
+
+
+def _is_heading(p: Para) -> bool:
+    if p.style == "heading":
+        return True
+    return p.bold and len(p.text) <= HEADING_MAX and p.text[-1:] not in SENTENCE_END
+
+
+def _take_photo(paras: list[Para], doc: Document, s: Structured) -> list[Para]:
+    """The photo (the first image), its caption (图为…, below it) and credit (某某 摄)."""
+    if not doc.photos:
+        return paras
+    s.photo = 0
+    out = list(paras)
+    at = next((i for i, p in enumerate(out) if p.photo is not None), None)
+    if at is not None:
+        s.photo = out[at].photo
+        if out[at].text:  # text beside the image in the same paragraph stays text
+            out[at] = Para(out[at].text, out[at].style, out[at].bold)
+        else:
+            out.pop(at)
+        around = [j for j in (at, at - 1) if 0 <= j < len(out)]
+    else:
+        around = []
+    # The caption: below the image (or above it), else any 图为… line of the text.
+    candidates = [j for j in around if CAPTION_RE.match(out[j].text) or CREDIT_RE.search(out[j].text)]
+    if not candidates:
+        candidates = [j for j, p in enumerate(out) if CAPTION_RE.match(p.text)]
+    if candidates:
+        j = candidates[0]
+        caption = out.pop(j).text
+        m = CREDIT_RE.search(caption)
+        if m:
+            s.credit, s.credit_raw = _credit_names(m), m.group(0)
+            caption = caption[: m.start()].rstrip(" ，,。")
+            caption = caption + ("。" if caption and caption[-1] not in "。！？" else "")
+        s.caption = caption or None
+        # 某某 摄 on the line of its own after the caption.
+        if s.credit is None and j < len(out):
+            m = CREDIT_RE.fullmatch(out[j].text)
+            if m and len(out[j].text) <= 20:
+                s.credit, s.credit_raw = _credit_names(m), out.pop(j).text
+    return out
+
+
+def _credit_names(m: re.Match[str]) -> str:
+    names = m.group("a") or m.group("b") or ""
+    return "、".join(n for n in re.split(r"[、，,／/]+", names) if n)
+
+
+def _take_contact(paras: list[Para], s: Structured) -> list[Para]:
+    """Contact lines a contributor adds for the editors (电话, 邮箱, 单位 …): never article text."""
+    out = []
+    for p in paras:
+        if CONTACT_RE.match(p.text) and len(p.text) <= 80:
+            s.contact.append(p.text)
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,90 @@
+"""Enriched submission → a draft article file (and its photo under content/images/); never
+overwrites a file.
+
+The front-matter is written by the importer's writer (kfq.importer.write), in the contract's
+order, with `status: draft` and every doubt listed: an editor settles them and publishes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kfq.images import ImageInfo
+from kfq.importer.decisions import doubts
+from kfq.importer.model import Article
+from kfq.importer.write import front_matter, markdown_body
+
+# The kinds of doubt a draft lists: the importer's blocking ones and every guess of the intake.
+DOUBT_KINDS = ("title", "date", "byline", "zone", "boundary", "theme", "topics", "genre", "length", "image")
+IMAGES = "images"  # under content/: the originals of the articles' photos
+
+
+@dataclass(frozen=True)
+class Photo:
+    """The photo of a draft: bytes as sent, what they are, caption and credit."""
+
+    data: bytes
+    info: ImageInfo
+    alt: str
+    caption: str | None
+    credit: str | None
+
+
+def image_path(article: Article, info: ImageInfo) -> str:
+    """Where the photo's original goes, relative to content/: images/YYYY/<slug>.jpg."""
+    assert article.date is not None
+    return f"{IMAGES}/{article.date.year}/{article.slug}{info.suffix}"
+
+
+def render(article: Article, photo: Photo | None) -> str:
+    """The draft's text: front-matter (contract order) and Markdown body."""
+    fields: list[tuple[str, object]] = [("title", article.title)]
+    if article.kicker:
+        fields.append(("kicker", article.kicker))
+    if article.subtitle:
+        fields.append(("subtitle", article.subtitle))
+    fields += [
+        ("authors", list(article.authors)),
+        ("zones", list(article.zones)),
+        ("topics", list(article.topics)),
+    ]
+    if article.theme:
+        fields.append(("theme", article.theme))
+    if article.genre:
+        fields.append(("genre", article.genre))
+    assert isinstance(article.date, dt.date)
+    fields += [("date", article.date), ("slug", article.slug)]
+    if photo is not None:
+        fields += [("image", image_path(article, photo.info)), ("image_alt", photo.alt)]
+        if photo.caption:
+            fields.append(("image_caption", photo.caption))
+        if photo.credit:
+            fields.append(("image_credit", photo.credit))
+    fields.append(("status", "draft"))
+    listed = doubts(article, DOUBT_KINDS)
+    if listed:
+        fields.append(("doubts", listed))
+    return f"---\n{front_matter(fields)}---\n\n{markdown_body(article.paragraphs)}\n"
+
+
+def write(article: Article, photo: Photo | None, content: Path) -> tuple[Path, Path | None]:
+    """Write content/articles/YYYY/<slug>.md (and the photo); FileExistsError if either exists."""
+    assert article.date is not None
+    path = Path(content) / "articles" / str(article.date.year) / f"{article.slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = None
+    if photo is not None:
+        image = Path(content) / image_path(article, photo.info)
+        image.parent.mkdir(parents=True, exist_ok=True)
+        with image.open("xb") as f:  # 'x': fail rather than overwrite
+            f.write(photo.data)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as f:
+            f.write(render(article, photo))
+    except FileExistsError:
+        if image is not None:
+            image.unlink()
+        raise
+    return path, image
