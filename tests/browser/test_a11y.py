@@ -25,6 +25,7 @@ PAGES = {
     "zones": "/zones/",
     "contributors": "/contributors/2024/",
     "theme": "/themes/keji-chuangxin/",
+    "not-found": "/404.html",
 }
 
 
