@@ -51,6 +51,7 @@ PLUGINS = [
     "kfq_quick",
     "kfq_yearend",
     "kfq_minify",
+    "kfq_assets",
 ]
 
 KFQ = {
