@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, make_content, run_pelican
-from kfq.assets import UnknownAsset, asset_path, fingerprinted_name, is_fingerprinted, manifest
+from kfq.assets import asset_path, fingerprinted_name, is_fingerprinted, manifest
+from kfq.errors import UnknownAsset
 from kfq_minify.stylesheets import minify
 
 

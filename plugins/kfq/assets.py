@@ -8,15 +8,11 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from kfq.errors import KfqError
+from kfq.errors import UnknownAsset
 
 # Ten hex digits (40 bits): two versions of one file colliding is out of reach.
 DIGEST_LENGTH = 10
 FINGERPRINTED = re.compile(rf"\.[0-9a-f]{{{DIGEST_LENGTH}}}\.[A-Za-z0-9]+$")
-
-
-class UnknownAsset(KfqError):
-    """A template names a theme file that is not there."""
 
 
 def digest(data: bytes) -> str:
