@@ -340,3 +340,33 @@ def test_rclone_uploads_only_changed_files_assets_first_deletions_last(site, rep
     assert headers[-1] == "Cache-Control: public, max-age=300"
     # The old stylesheet stays for pages cached elsewhere; the bucket serves the second build.
     assert all((bucket / p).read_bytes() == (second / p).read_bytes() for p in changes.uploaded)
+
+
+def test_a_build_that_refuses_stops_the_publish_and_the_site_stays(site, republished):
+    current = site.current()
+    bad = site.project / "content/articles/2024/wu-biao-ti.md"
+    bad.write_text(
+        "---\nauthors: []\ndate: 2024-06-30\nslug: wu-biao-ti\n---\n\n本刊讯 没有标题。\n", encoding="utf-8"
+    )
+    try:
+        proc = site.invoke("--target", "test", check=False)
+    finally:
+        bad.unlink()
+    assert proc.returncode == 1
+    assert "wu-biao-ti.md:1: title: required field is missing" in proc.stdout + proc.stderr
+    assert "The build stopped" in proc.stdout + proc.stderr
+    assert site.current() == current and len(site.releases()) == 2
+
+
+def test_only_the_last_releases_are_kept(site, republished):
+    from kfq.publish import rsync
+    from kfq.publish.targets import RsyncTarget
+
+    target = RsyncTarget(
+        "test", site.server.host, str(site.srv), site.web.url, tuple(site.server.ssh), keep=2
+    )
+    names = [rsync.publish(site.builds[1], target)[0] for _ in range(2)]
+    assert site.releases() == names and site.current() == f"releases/{names[-1]}"
+    assert sorted(p.name for p in (site.srv / "releases").glob("*.files")) == [f"{n}.files" for n in names]
+    status, body, _ = fetch(site.web.url + "/")
+    assert status == 200 and body == (site.builds[1] / "index.html").read_bytes()
