@@ -76,8 +76,21 @@ def running(argv: list[str], port: int, log: Path) -> Iterator[subprocess.Popen]
             proc.wait()
 
 
-def nginx_conf(folder: Path, root: Path, port: int, brotli: bool) -> Path:
-    """nginx.conf that serves root with the project's shipped rules (deploy/nginx/)."""
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, made with openssl."""
+    openssl = need("openssl")["openssl"]
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def nginx_conf(folder: Path, root: Path, port: int, brotli: bool, tls_port: int | None = None) -> Path:
+    """nginx.conf that serves root with the project's shipped rules (deploy/nginx/), on plain
+    HTTP and, with tls_port, on HTTPS with a self-signed certificate."""
     tmp = folder / "tmp"
     tmp.mkdir(parents=True, exist_ok=True)
     # As root nginx's workers would become `nobody`, who cannot read pytest's private folders.
@@ -85,6 +98,10 @@ def nginx_conf(folder: Path, root: Path, port: int, brotli: bool) -> Path:
     temps = " ".join(
         f"{k}_temp_path {tmp}/{k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
+    tls = ""
+    if tls_port:
+        cert, key = self_signed(folder)
+        tls = f"listen 127.0.0.1:{tls_port} ssl;\n    ssl_certificate {cert};\n    ssl_certificate_key {key};"
     conf = folder / "nginx.conf"
     conf.write_text(
         f"""{user}daemon off;
@@ -103,6 +120,7 @@ http {{
   include {DEPLOY}/conf.d/kfq.conf;
   server {{
     listen 127.0.0.1:{port};
+    {tls}
     root {root};
     include {DEPLOY}/snippets/kfq-site.conf;
     {f"include {DEPLOY}/snippets/kfq-brotli.conf;" if brotli else ""}
@@ -118,21 +136,23 @@ http {{
 class Nginx:
     url: str
     brotli: bool
+    https_url: str = ""
 
 
 @contextlib.contextmanager
-def nginx(folder: Path, root: Path, port: int | None = None) -> Iterator[Nginx]:
+def nginx(folder: Path, root: Path, port: int | None = None, tls: bool = False) -> Iterator[Nginx]:
     """Debian's nginx serving root (a folder or the `current` link) on 127.0.0.1."""
     binary = need("nginx")["nginx"]
     port = port or free_port()
+    tls_port = free_port() if tls and which("openssl") else None
     brotli = BROTLI.is_file()
     folder.mkdir(parents=True, exist_ok=True)
-    conf = nginx_conf(folder, root, port, brotli)
+    conf = nginx_conf(folder, root, port, brotli, tls_port)
     argv = [binary, "-c", str(conf), "-p", str(folder), "-e", str(folder / "error.log")]
     check = subprocess.run([*argv, "-t"], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     with running(argv, port, folder / "nginx.out"):
-        yield Nginx(f"http://127.0.0.1:{port}", brotli)
+        yield Nginx(f"http://127.0.0.1:{port}", brotli, f"https://127.0.0.1:{tls_port}" if tls_port else "")
 
 
 @dataclass

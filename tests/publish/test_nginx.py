@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import http.client
 import shutil
+import ssl
+import urllib.request
 from urllib.parse import quote
 
 import pytest
@@ -27,7 +29,7 @@ def served(seed_site, tmp_path_factory):
     site = tmp / "site"
     shutil.copytree(seed_site.output, site)
     (site / "contributors/2024/2024年度投稿人名单.xlsx").write_bytes(b"PK\x03\x04 office file")
-    with nginx(tmp / "nginx", site) as server:
+    with nginx(tmp / "nginx", site, tls=True) as server:
         yield server, site
 
 
@@ -104,3 +106,16 @@ def test_year_end_office_files_are_not_served_but_the_page_is(served):
     assert get(server.url, "/contributors/2024/").status == 200
     r = get(server.url, quote("/contributors/2024/2024年度投稿人名单.xlsx"))
     assert r.status == 404 and b"PK" not in r.body
+
+
+def test_hsts_is_sent_on_https_only(served):
+    server, _ = served
+    if not server.https_url:
+        pytest.skip("needs openssl for a self-signed certificate")
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # the test's own self-signed certificate
+    with urllib.request.urlopen(server.https_url + "/", context=context, timeout=10) as r:
+        assert r.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+        assert r.headers["Content-Security-Policy"] == CSP
+    assert get(server.url, "/").getheader("Strict-Transport-Security") is None
