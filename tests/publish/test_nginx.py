@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import os
 import shutil
 import ssl
+import subprocess
 import urllib.request
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from kfq.publish.kinds import cache_control, is_office_file
 
-from .servers import nginx
+from .servers import DEPLOY, need, nginx, self_signed
 
 CSP = (
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
@@ -119,3 +122,40 @@ def test_hsts_is_sent_on_https_only(served):
         assert r.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
         assert r.headers["Content-Security-Policy"] == CSP
     assert get(server.url, "/").getheader("Strict-Transport-Security") is None
+
+
+def test_the_shipped_server_blocks_pass_nginx_t_in_debians_layout(tmp_path):
+    """deploy/nginx/ copied over a copy of Debian's /etc/nginx, as the README says, with a
+    certificate in place of Let's Encrypt's: `nginx -t` accepts it."""
+    binary = need("nginx")["nginx"]
+    if not Path("/etc/nginx/nginx.conf").is_file() or os.geteuid() != 0:
+        pytest.skip("needs Debian's /etc/nginx and root (its nginx.conf names www-data and /run)")
+    etc = tmp_path / "nginx"
+    shutil.copytree("/etc/nginx", etc, symlinks=True)
+    shutil.copytree(DEPLOY, etc, dirs_exist_ok=True)
+    cert, key = self_signed(tmp_path)
+    site = (etc / "sites-available/kfq").read_text(encoding="utf-8")
+    site = site.replace("/etc/letsencrypt/live/www.example.cn/fullchain.pem", str(cert))
+    site = site.replace("/etc/letsencrypt/live/www.example.cn/privkey.pem", str(key))
+    site = site.replace("# include snippets/kfq-brotli.conf;", "include snippets/kfq-brotli.conf;")
+    (etc / "sites-available/kfq").write_text(site, encoding="utf-8")
+    for link in (etc / "sites-enabled").iterdir():
+        link.unlink()
+    (etc / "sites-enabled/kfq").symlink_to("../sites-available/kfq")
+    main = (etc / "nginx.conf").read_text(encoding="utf-8").replace("/etc/nginx/", f"{etc}/")
+    (etc / "nginx.conf").write_text(main, encoding="utf-8")
+    for conf in (
+        etc / "modules-enabled"
+    ).iterdir():  # Debian's links name modules relative to /usr/share/nginx
+        text = conf.read_text(encoding="utf-8").replace(
+            "load_module modules/", "load_module /usr/lib/nginx/modules/"
+        )
+        conf.unlink()
+        conf.write_text(text, encoding="utf-8")
+    if not any("brotli" in p.name for p in (etc / "modules-enabled").iterdir()):
+        pytest.skip("libnginx-mod-http-brotli-filter is not installed")
+    proc = subprocess.run(
+        [binary, "-t", "-c", str(etc / "nginx.conf"), "-p", str(tmp_path)], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "test is successful" in proc.stderr
