@@ -118,18 +118,6 @@ def test_publish_puts_a_release_online_and_checks_it(site):
     assert re.search(r"^\d+ new, 0 changed, 0 deleted$", log, re.M), log
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
-    from playwright import sync_api
-
-    need("chromium")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def reader(browser):
     """A Chinese reader's page; console errors (CSP violations among them) are collected."""
