@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the browser tests need: headless Chromium and a Chinese font to render with;
 # LibreOffice and poppler render the year-end office files to PDF (invoke contributors --pdf,
-# and the tests that count their pages).
-DEB_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils jing
+# and the tests that count their pages). Publishing: rsync over OpenSSH and rclone upload the
+# site; the tests start nginx (with Brotli) and sshd on 127.0.0.1. jing validates the Atom feeds.
+DEB_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils \
+	nginx libnginx-mod-http-brotli-filter openssh-server openssh-client rsync rclone jing
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup run test debs lint clean

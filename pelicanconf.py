@@ -61,6 +61,7 @@ PLUGINS = [
     "kfq_quick",
     "kfq_yearend",
     "kfq_minify",
+    "kfq_assets",
 ]
 
 KFQ = {
@@ -99,7 +100,8 @@ DRAFT_LANG_SAVE_AS = ""
 PAGE_LANG_SAVE_AS = ""
 
 # Pelican's own taxonomy pages slug with unidecode (长子 → chang-zi); ours come from plugins.
-DIRECT_TEMPLATES = ["index"]
+# 404.html is the page the web server answers a missing address with (deploy/nginx/).
+DIRECT_TEMPLATES = ["index", "404"]
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
@@ -128,6 +130,8 @@ AUTHOR_FEED_RSS = None
 
 SITEMAP = {
     "format": "xml",
+    # The not-found page is no page of the site to index.
+    "exclude": [r"^404\.html$"],
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
 }

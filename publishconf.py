@@ -20,3 +20,21 @@ if not SITEURL:
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 FEED_DOMAIN = SITEURL
+
+# Where `invoke publish` puts the site (README: Publishing). Hosts and remotes come from the
+# environment, keys and passwords from ~/.ssh and rclone's own config, never from this file.
+#   server: rsync over SSH into releases/<id>/ under path, then `current` switched to it
+#   bucket: object storage behind a CDN, through an rclone remote (`rclone config`)
+# A target may also set url (default SITEURL), ssh (e.g. "ssh -p 2222"), keep (releases kept,
+# default 5), config (an rclone.conf) and office_files (True publishes contributors/*/ files).
+PUBLISH = {
+    "default": os.environ.get("KFQ_PUBLISH_TARGET", "server"),
+    "targets": {
+        "server": {
+            "kind": "rsync",
+            "host": os.environ.get("KFQ_PUBLISH_HOST", ""),
+            "path": os.environ.get("KFQ_PUBLISH_PATH", "/srv/kfq"),
+        },
+        "bucket": {"kind": "rclone", "remote": os.environ.get("KFQ_PUBLISH_REMOTE", "")},
+    },
+}

@@ -401,3 +401,57 @@ def bench(c, articles=10000, repeats=0):
     from bench import run
 
     run(int(articles), int(repeats) or None)
+
+
+@task(
+    help={
+        "target": "a target of PUBLISH in publishconf.py (default: PUBLISH['default'])",
+        "dry_run": "build, then only list what would change on the target",
+        "rollback": "switch the server back to the release before the current one (rsync targets)",
+    }
+)
+def publish(c, target=None, dry_run=False, rollback=False):
+    """Build with publishconf.py and put the site online atomically (needs KFQ_SITEURL)."""
+    import runpy
+
+    import pelicanconf
+    from kfq.publish import rclone, rsync
+    from kfq.publish.targets import RsyncTarget, pick_target
+    from kfq.publish.verify import check as check_served
+
+    try:
+        settings = runpy.run_path(str(ROOT / "publishconf.py"))
+        tgt = pick_target(settings.get("PUBLISH"), target, settings["SITEURL"])
+    except SystemExit as e:  # publishconf.py's own message: KFQ_SITEURL is not set
+        raise Exit(str(e), code=1) from e
+    except KfqError as e:
+        raise Exit(str(e), code=1) from e
+    site = ROOT / pelicanconf.OUTPUT_PATH
+    try:
+        if rollback:
+            if not isinstance(tgt, RsyncTarget):
+                raise Exit(
+                    f"--rollback: '{tgt.name}' is a bucket; publish the older build again instead", code=1
+                )
+            print(f"{tgt.name}: now serving release {rsync.rollback(tgt)}")
+            return
+        build(c, publish=True)  # everything `invoke check` and the build refuse stops here
+        if isinstance(tgt, RsyncTarget) and dry_run:
+            changes = rsync.dry_run(site, tgt)
+        elif isinstance(tgt, RsyncTarget):
+            release, changes = rsync.publish(site, tgt)
+        else:
+            changes = rclone.publish(site, tgt, dry_run=dry_run)
+    except KfqError as e:
+        raise Exit(f"publish to '{tgt.name}': {e}", code=1) from e
+    print("\n".join(changes.lines()))
+    if dry_run:
+        print(f"Dry run: nothing was changed on '{tgt.name}'.")
+        return
+    where = f"release {release}" if isinstance(tgt, RsyncTarget) else tgt.remote
+    print(f"Published to '{tgt.name}' ({where}). Checking {tgt.url}:")
+    served = check_served(tgt.url, site)
+    for item in served:
+        print(f"  {item}")
+    if not all(item.ok for item in served):
+        raise Exit("Some addresses do not serve the new build: see above (a CDN may need a purge).", code=1)

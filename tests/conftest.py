@@ -141,3 +141,18 @@ def seed_site(tmp_path_factory) -> Build:
     build = run_pelican(content, tmp / "output")
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium for the whole session (tests/browser/, tests/publish/);
+    Playwright is given its path and never downloads one."""
+    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    from playwright import sync_api
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run `make setup`")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -5,6 +5,8 @@
     ├── ContentInvalid            one or more articles break the front-matter contract
     ├── ArticleExists             `invoke new` would overwrite an existing file
     ├── SettingsError             a KFQ or PUBLISHER setting in pelicanconf.py cannot be used
+    ├── PublishError              a publishing target is misconfigured or an upload failed
+    ├── UnknownAsset              a template links a theme file that does not exist
 
 Messages name the file (and line where there is one), say what is wrong and how to fix it.
 In a Pelican build, kfq_guard turns any of them (and any other failure) into that message and
@@ -30,6 +32,14 @@ class SettingsError(KfqError):
 
 class ArticleExists(KfqError):
     """A scaffolded article would overwrite a file that is already there."""
+
+
+class UnknownAsset(KfqError):
+    """A template names a theme file that is not there."""
+
+
+class PublishError(KfqError):
+    """A publishing target is misconfigured, or an upload or switch did not complete."""
 
 
 @dataclass(frozen=True, order=True)

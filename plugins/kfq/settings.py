@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     # Ship lighter pages (kfq_minify): templates without their layout whitespace, minified
     # CSS (the readable CSS stays in theme/static/css/). Off to read pages as written.
     "MINIFY": True,
+    # Link the theme's files by names that carry a digest of their content (kfq_assets), so a
+    # server can let browsers keep them for a year.
+    "FINGERPRINT_ASSETS": True,
     # Render a full build into a fresh folder beside OUTPUT_PATH and swap it in only when the
     # whole build succeeded (kfq_guard); `invoke build` turns it off and stages itself, so the
     # search index step is part of what must succeed.

@@ -68,17 +68,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Headless Debian Chromium; Playwright is given its path and never downloads one."""
-    from playwright import sync_api
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is not installed: run `make setup`")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# The `browser` fixture (one Chromium for the session) is in tests/conftest.py: the
+# publishing tests (tests/publish/) read the published site with it too, and Playwright's
+# sync API allows one running instance per thread.
 
 
 @pytest.fixture(params=list(VIEWPORTS))

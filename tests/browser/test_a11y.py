@@ -25,6 +25,7 @@ PAGES = {
     "theme": "/themes/keji-chuangxin/",
     "issues": "/issues/",
     "issue": "/issues/2024-06-17/",
+    "not-found": "/404.html",
 }
 
 

@@ -3,6 +3,7 @@ without JavaScript, follows the system's dark mode, prints cleanly, and articles
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -112,7 +113,8 @@ def test_article_pages_load_no_script_and_no_font(served_seed_site, page):
     kinds = {kind for kind, _ in loaded}
     assert not kinds & {"script", "font"}, loaded
     assert page.locator("script:not([type='application/ld+json'])").count() == 0
-    assert [url.rsplit("/", 1)[-1] for kind, url in loaded if kind == "stylesheet"] == ["site.css"]
+    sheets = [url.rsplit("/", 1)[-1] for kind, url in loaded if kind == "stylesheet"]
+    assert len(sheets) == 1 and re.fullmatch(r"site\.[0-9a-f]{10}\.css", sheets[0]), sheets  # fingerprinted
 
 
 def test_dark_mode_follows_the_system_setting_and_form_controls_follow(served_seed_site, page):

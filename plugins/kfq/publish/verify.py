@@ -1,0 +1,71 @@
+"""After a publish: does the target serve the home page, the newest article and the search index?"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+# url → (HTTP status, body); tests may pass their own.
+Fetch = Callable[[str], tuple[int, bytes]]
+
+
+@dataclass(frozen=True)
+class Served:
+    """One address checked, and whether it served what the build holds."""
+
+    what: str
+    url: str
+    status: int
+    ok: bool
+
+    def __str__(self) -> str:
+        return f"{'ok  ' if self.ok else 'FAIL'} {self.status} {self.what}: {self.url}"
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    """GET url without any cache between; (status, body), status 0 when it cannot be reached."""
+    request = urllib.request.Request(url, headers={"Cache-Control": "no-cache", "User-Agent": "kfq-publish"})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except (urllib.error.URLError, OSError):
+        return 0, b""
+
+
+def newest_article(site: Path) -> str | None:
+    """The path of the newest article, as the site-wide feed lists it first."""
+    feed = site / "feeds" / "all.atom.xml"
+    if not feed.is_file():
+        return None
+    entry = ET.parse(feed).getroot().find(f"{ATOM}entry")
+    link = None if entry is None else entry.find(f"{ATOM}link")
+    return None if link is None else urlsplit(link.get("href", "")).path.lstrip("/") or None
+
+
+def check(url: str, site: Path, get: Fetch = fetch) -> list[Served]:
+    """Fetch the three addresses a reader needs first; each is ok when it serves the built bytes."""
+    wanted = [("home page", "index.html", "")]
+    article = newest_article(site)
+    if article:
+        wanted.append(
+            ("newest article", article + "index.html" if article.endswith("/") else article, article)
+        )
+    wanted.append(("search index", "pagefind/pagefind-entry.json", "pagefind/pagefind-entry.json"))
+    out = []
+    for what, rel, path in wanted:
+        address = f"{url.rstrip('/')}/{path}"
+        status, body = get(address)
+        built = site / rel
+        out.append(
+            Served(what, address, status, status == 200 and built.is_file() and body == built.read_bytes())
+        )
+    return out
