@@ -12,7 +12,6 @@ Pelican's signals, kept here and pinned by tests/test_guard.py, which fails if P
 from __future__ import annotations
 
 import logging
-import sys
 import traceback
 from functools import wraps
 from pathlib import Path
@@ -20,26 +19,11 @@ from pathlib import Path
 from pelican import signals
 
 from kfq.atomic import discard, fresh_folder, swap_in
-from kfq.errors import ContentInvalid, KfqError
+from kfq.errors import BuildStopped, ContentInvalid, KfqError
 from kfq.settings import kfq_settings
 
 logger = logging.getLogger(__name__)
 PLUGINS = Path(__file__).resolve().parent.parent
-
-
-class BuildStopped(SystemExit):
-    """Stops the build with exit status 1 once the reasons have been written.
-
-    A SystemExit, so Pelican exits without a traceback: the editor needs the list of
-    problems, not the stack of the plugin that found them. The lines go to stderr as
-    they are, not through Pelican's log handler, which would wrap `path:line` apart.
-    """
-
-    def __init__(self, lines: list[str], summary: str):
-        for line in lines:
-            print(line, file=sys.stderr)
-        logger.error("%s", summary)
-        super().__init__(1)
 
 
 def culprit(exc: BaseException) -> str:
