@@ -37,11 +37,8 @@ tests/test_packaging.py holds every exception class of `kfq` and `kfq_*` to this
 
 from __future__ import annotations
 
-import logging
 import sys
 from dataclasses import dataclass
-
-logger = logging.getLogger(__name__)
 
 
 class KfqError(Exception):
@@ -94,14 +91,14 @@ class BuildStopped(SystemExit):
     """Stops a build with exit status 1 once the reasons have been written.
 
     A SystemExit, so Pelican exits without a traceback: the editor needs the list of
-    problems, not the stack of the plugin that found them. The lines go to stderr as
-    they are, not through Pelican's log handler, which would wrap `path:line` apart.
+    problems, not the stack of the plugin that found them. The lines and the sentence go to
+    stderr as they are, not through Pelican's log: its handler would wrap `path:line` apart,
+    and under `--fatal errors` (`invoke build`) logging an error raises a RuntimeError.
     """
 
     def __init__(self, lines: list[str], summary: str):
         self.lines = list(lines)
         self.summary = summary
-        for line in self.lines:
+        for line in [*self.lines, f"ERROR: {summary}"]:
             print(line, file=sys.stderr)
-        logger.error("%s", summary)
         super().__init__(1)
