@@ -1,17 +1,14 @@
 """Site settings for local work: `pelican content -s pelicanconf.py` or `invoke build`."""
 
-import sys
 from pathlib import Path
 
 from markdown.extensions.toc import slugify_unicode
 
-ROOT = Path(__file__).resolve().parent
-# The domain core (plugins/kfq) is imported by our plugins as a plain package.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
+# The domain core and our plugins are installed packages (`pip install -e .`, see README).
+from kfq.discovery import IGNORED
+from kfq.jinja_cache import TemplateCache
 
-from kfq.discovery import IGNORED  # noqa: E402
-from kfq.jinja_cache import TemplateCache  # noqa: E402
+ROOT = Path(__file__).resolve().parent
 
 SITENAME = "《开发区建设》周刊"
 SITE_TAGLINE = "报道山西省开发区建设发展 · 随《科学导报》出版"
@@ -40,8 +37,8 @@ ARTICLE_EXCLUDES: list[str] = []
 IGNORE_FILES = [*IGNORED, "README.md"]
 USE_FOLDER_AS_CATEGORY = False
 
-# Every plugin is listed: setting PLUGINS turns off namespace discovery (design §7).
-PLUGIN_PATHS = [str(ROOT / "plugins")]
+# Every plugin is listed: setting PLUGINS turns off namespace discovery (design §7). Ours
+# are installed packages, imported by their module names: no PLUGIN_PATHS.
 PLUGINS = [
     "kfq_guard",
     "yaml_metadata",

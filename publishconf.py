@@ -1,15 +1,13 @@
 """Production overrides: the public address from KFQ_SITEURL, a clean output folder."""
 
 import os
-import sys
+import runpy
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import pelicanconf
-
-# Every upper-case setting of pelicanconf.py, then the production differences.
-globals().update({k: v for k, v in vars(pelicanconf).items() if k.isupper()})
+# Every upper-case setting of pelicanconf.py, then the production differences. Pelican loads
+# a settings file by its path, not as a module on sys.path, so pelicanconf.py is run by path too.
+_local = runpy.run_path(str(Path(__file__).resolve().with_name("pelicanconf.py")))
+globals().update({k: v for k, v in _local.items() if k.isupper()})
 
 SITEURL = os.environ.get("KFQ_SITEURL", "").rstrip("/")
 if not SITEURL:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from invoke import Exit, task
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+# The core (an installed package, `pip install -e .`) is imported inside each task:
+# pypinyin's dictionaries alone hold about 100 MB, which `invoke build` must not keep alive
+# while Pagefind runs.
+from kfq.errors import ContentInvalid, KfqError
 
-# The core is imported inside each task: pypinyin's dictionaries alone hold about 100 MB,
-# which `invoke build` must not keep alive while Pagefind runs.
-from kfq.errors import ContentInvalid, KfqError  # noqa: E402
+ROOT = Path(__file__).resolve().parent
 
 PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
 
@@ -292,20 +292,6 @@ def contributors(c, year, out=None, content="content", date=None, strict=False, 
     print(report)
 
 
-# What every save under `invoke livereload` overrides in pelicanconf.py (bench/ runs the same).
-LIVE_SETTINGS = [
-    "CACHE_CONTENT=true",
-    "LOAD_CONTENT_CACHE=true",
-    "GZIP_CACHE=false",
-    "DELETE_OUTPUT_DIRECTORY=false",
-]
-
-
-def live_kfq(kfq: dict) -> str:
-    """The KFQ override of the editors' loop: no search index, only changed pages rendered."""
-    return "KFQ=" + json.dumps({**kfq, "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True}, ensure_ascii=False)
-
-
 @task(help={"publish": "use publishconf.py (needs KFQ_SITEURL) instead of pelicanconf.py"})
 def build(c, publish=False):
     """Build the whole site into output/ and its search index (stops on any invalid article)."""
@@ -363,7 +349,7 @@ def livereload(c, port=8000):
     # saved) and renders again only the pages whose articles changed (kfq_quick). The
     # session's first build writes every page, whatever another build left in output/.
     from kfq.quick import LEDGER
-    from kfq_quick.live import LiveServer
+    from kfq_quick.live import LIVE_SETTINGS, LiveServer, live_kfq
 
     (ROOT / getattr(pelicanconf, "CACHE_PATH", "cache") / LEDGER).unlink(missing_ok=True)
     server = LiveServer(
@@ -398,7 +384,7 @@ def livereload(c, port=8000):
 )
 def bench(c, articles=10000, repeats=0):
     """Time our build against plain Pelican and Pagefind on a generated corpus; write bench/results.json."""
-    from bench import run
+    from bench.runner import run
 
     run(int(articles), int(repeats) or None)
 

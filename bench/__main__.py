@@ -2,7 +2,7 @@
 
 import argparse
 
-from bench import run
+from bench.runner import run
 
 parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
 parser.add_argument("--articles", type=int, default=10000, help="articles in the corpus (default 10000)")

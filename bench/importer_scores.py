@@ -7,25 +7,20 @@ import argparse
 import datetime as dt
 import json
 import re
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bench  # noqa: F401 — puts plugins/ on the path
 from kfq.importer import conserve, decode, enrich
 from kfq.importer.corrections import correct_text
 from kfq.importer.errors import ImporterError
 from kfq.importer.model import Article
 from kfq.importer.pipeline import read_page
 from kfq.registers import Registers, load_registers
+from tests.importer.generator import Generated, pages, stories
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.importer.generator import Generated, pages, stories  # noqa: E402 — needs the root on the path
 
 # field → the ways of printing it is broken down by
 BREAKDOWN = {

@@ -23,12 +23,10 @@ from pathlib import Path
 
 from bench.measure import run
 from bench.prose import Prose, real_sentences
+from kfq.registers import load_registers
+from tests.intake.submissions import Piece, photo_bytes, write_docx, write_eml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from kfq.registers import load_registers  # noqa: E402
-from tests.intake.submissions import Piece, photo_bytes, write_docx, write_eml  # noqa: E402
 
 KINDS = ("docx", "docx+photo", "docx", "docx+photo", "docx", "docx+photo", "txt", "txt", "eml", "doc")
 
@@ -104,7 +102,6 @@ def score(output: str, truth: dict[str, dict]) -> dict[str, int]:
     """How many drafts read each part right: title, byline, every paragraph, the photo."""
     import re
 
-    sys.path.insert(0, str(ROOT / "plugins"))
     from kfq.frontmatter import read_source
 
     right = {

@@ -21,8 +21,7 @@ from bench.prose import Prose, real_sentences
 from bench.report import table
 from kfq.registers import load_registers
 from kfq.search import pagefind_command
-from kfq_quick.live import LiveServer
-from tasks import LIVE_SETTINGS, live_kfq
+from kfq_quick.live import LIVE_SETTINGS, LiveServer, live_kfq
 
 PYTHON = sys.executable
 # The site under test: this checkout, or a copy with a proposed fix (KFQ_BENCH_SITE=/path).

@@ -15,7 +15,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from kfq.registers import Registers, load_registers  # noqa: E402
 

@@ -37,7 +37,6 @@ INJECTIONS = [
 
 SCRIPT = r"""
 import importlib, sys
-sys.path.insert(0, {plugins!r})
 module, dotted = sys.argv[1], sys.argv[2]
 target = importlib.import_module(module)
 home = target.__file__  # the failure is compiled as if written in the plugin's own file
@@ -71,10 +70,9 @@ def pelican_with(tmp_path: Path, module: str, dotted: str) -> subprocess.Complet
     content = make_content(tmp_path, ARTICLES)
     argv = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(tmp_path / "output")]
     argv += ["-e", "KFQ=" + json.dumps({"SEARCH_INDEX": module == "kfq_search", "REQUIRED_PLUGINS": []})]
-    script = SCRIPT.format(plugins=str(ROOT / "plugins"))
     env = {**os.environ, "COLUMNS": "200"}
     return subprocess.run(
-        [sys.executable, "-c", script, module, dotted, *argv],
+        [sys.executable, "-c", SCRIPT, module, dotted, *argv],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip
 

@@ -90,7 +90,7 @@ OTHER_ZONE = "zones/zhangzi-jingji-jishu-kaifaqu/index.html"
 
 
 def quick_settings(cache: Path) -> dict:
-    """What `invoke livereload` sets for each save (tasks.LIVE_SETTINGS and live_kfq)."""
+    """What `invoke livereload` sets for each save (kfq_quick.live.LIVE_SETTINGS and live_kfq)."""
     kfq = {"DATA_DIR": "data", "REQUIRED_PLUGINS": [], "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True}
     return {
         "KFQ": kfq,

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from kfq.errors import Problem
+from kfq.errors import FrontMatterTooLarge, Problem
 from kfq.text import looks_like_chinese
 
 # The same shape pelican-yaml-metadata accepts: optional blank lines, '---', the block,
@@ -35,10 +35,6 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct
 # bomb (`a: &a [x, x]`, `b: &b [*a, *a]` …) is a few hundred bytes that expand without end.
 MAX_BLOCK_BYTES = 64 * 1024
 MAX_NODES = 10_000
-
-
-class FrontMatterTooLarge(ValueError):
-    """The block, once its aliases are expanded, holds more values than any article needs."""
 
 
 def _expanded_size(node: yaml.Node, sizes: dict[int, int], busy: set[int]) -> int:

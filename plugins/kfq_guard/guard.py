@@ -7,39 +7,33 @@ any exception that leaves `Pelican.run`. So the guard wraps that one method of t
 Pelican instance it is given at `initialized`: the only place this project reaches past
 Pelican's signals, kept here and pinned by tests/test_guard.py, which fails if Pelican's
 `run` or its way of building generators from `output_path` changes.
+
+A stop is a SystemExit (kfq.errors.BuildStopped): Pelican's `main` would log any Exception
+with its traceback. But `pelican -r` (Pelican's `autoreload` loop) catches only Exceptions,
+and on one it builds again at once, without waiting for a change; a SystemExit ends it. So
+when the build was started by that loop, the guard tells the stop and returns: the loop
+then waits for the next change as after a good build, and `output/` keeps the last good
+site. Pelican tells a plugin nothing about the loop; the guard recognises it as the caller
+of `run` (the public `pelican.autoreload`), pinned by tests/test_autoreload.py.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import sys
 import traceback
 from functools import wraps
 from pathlib import Path
 
-from pelican import signals
+from pelican import autoreload, signals
 
 from kfq.atomic import discard, fresh_folder, swap_in
-from kfq.errors import ContentInvalid, KfqError
+from kfq.errors import BuildStopped, ContentInvalid, KfqError
 from kfq.settings import kfq_settings
 
 logger = logging.getLogger(__name__)
 PLUGINS = Path(__file__).resolve().parent.parent
-
-
-class BuildStopped(SystemExit):
-    """Stops the build with exit status 1 once the reasons have been written.
-
-    A SystemExit, so Pelican exits without a traceback: the editor needs the list of
-    problems, not the stack of the plugin that found them. The lines go to stderr as
-    they are, not through Pelican's log handler, which would wrap `path:line` apart.
-    """
-
-    def __init__(self, lines: list[str], summary: str):
-        for line in lines:
-            print(line, file=sys.stderr)
-        logger.error("%s", summary)
-        super().__init__(1)
 
 
 def culprit(exc: BaseException) -> str:
@@ -69,6 +63,16 @@ def explain(exc: Exception, output: str) -> tuple[list[str], str]:
     )
 
 
+def started_by_autoreload() -> bool:
+    """Whether this build runs inside `pelican -r`'s loop (pelican.autoreload is a caller)."""
+    frame = inspect.currentframe()
+    while frame is not None:
+        if frame.f_code is autoreload.__code__:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def guard(pelican) -> None:
     """Wrap this Pelican instance's run: stage the output, translate failures, swap on success."""
     run = pelican.run
@@ -91,12 +95,14 @@ def guard(pelican) -> None:
         except BaseException as exc:
             if staging is not None:
                 discard(staging)
-            if isinstance(exc, SystemExit | KeyboardInterrupt) or debug:
-                raise
-            if not isinstance(exc, Exception):
-                raise
-            lines, summary = explain(exc, Path(output).name)
-            raise BuildStopped(lines, summary) from None
+            if debug or not isinstance(exc, Exception | BuildStopped):
+                raise  # KeyboardInterrupt, another SystemExit, or a developer's --debug
+            stop = exc if isinstance(exc, BuildStopped) else BuildStopped(*explain(exc, Path(output).name))
+            if started_by_autoreload():
+                # Printed, not logged: Pelican's log drops a warning it has shown once.
+                print("Waiting for a change: the build runs again when a file is saved.", file=sys.stderr)
+                return
+            raise stop from None
         finally:
             pelican.output_path = settings["OUTPUT_PATH"] = output
 

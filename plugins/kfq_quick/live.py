@@ -14,16 +14,26 @@ and the content afresh; only code is shared, so a changed plugin needs a new ser
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-PLUGINS = Path(__file__).resolve().parent.parent
+from kfq.errors import LiveServerError
+
+# What every save under `invoke livereload` overrides in pelicanconf.py (bench/ runs the same).
+LIVE_SETTINGS = [
+    "CACHE_CONTENT=true",
+    "LOAD_CONTENT_CACHE=true",
+    "GZIP_CACHE=false",
+    "DELETE_OUTPUT_DIRECTORY=false",
+]
 
 
-class LiveServerError(RuntimeError):
-    """The build server did not start or stopped answering; its output above says why."""
+def live_kfq(kfq: dict) -> str:
+    """The KFQ override of the editors' loop: no search index, only changed pages rendered."""
+    return "KFQ=" + json.dumps({**kfq, "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True}, ensure_ascii=False)
 
 
 class LiveServer:
@@ -39,14 +49,10 @@ class LiveServer:
 
     def start(self) -> None:
         """Start the server; returns once it has loaded Pelican and the plugins."""
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(PLUGINS), os.environ.get("PYTHONPATH")])),
-        }
+        # kfq_quick is an installed package: the same interpreter finds it from any folder.
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kfq_quick.live", *self.argv],
             cwd=self.cwd,
-            env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.log.open("a", encoding="utf-8") if self.log else None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+import kfq
 from kfq.quick import LEDGER, Ledger, fingerprint, newest_mtime
 from kfq.settings import data_dir, kfq_settings
 
@@ -114,9 +116,22 @@ def _named(value: object) -> str:
     return f"{getattr(value, '__module__', '')}.{name}" if name else type(value).__name__
 
 
+def _code_folders(plugins) -> list[Path]:
+    """The folders of the core and of each loaded plugin that is a package of ours (kfq_*):
+    installed packages, found by their modules rather than by a plugin path."""
+    modules = [kfq, *(sys.modules.get(getattr(p, "__name__", p)) for p in plugins)]
+    return sorted(
+        {
+            Path(m.__file__).parent
+            for m in modules
+            if m is not None and m.__name__.split(".")[0].startswith("kfq") and getattr(m, "__file__", None)
+        }
+    )
+
+
 def _site_mark(settings: dict) -> str:
     """What every page depends on besides its articles: settings, templates, registers, code."""
-    roots = [Path(settings["THEME"]), data_dir(settings), *map(Path, settings.get("PLUGIN_PATHS", []))]
+    roots = [Path(settings["THEME"]), data_dir(settings), *_code_folders(settings.get("PLUGINS") or [])]
     return fingerprint(
         [
             json.dumps(settings, sort_keys=True, default=_named, ensure_ascii=False),

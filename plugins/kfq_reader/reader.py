@@ -20,10 +20,9 @@ from pelican import signals
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader, _convert_py_to_meta
 
 from kfq.contract import display_path
-from kfq.errors import ContentInvalid
+from kfq.errors import BuildStopped, ContentInvalid
 from kfq.frontmatter import read_source
 from kfq.text import zishu
-from kfq_guard import BuildStopped
 
 
 class ArticleReader(YAMLMetadataReader):

@@ -12,8 +12,8 @@ from pelican import signals
 from kfq.buildstate import registers_for, state
 from kfq.checking import check_content, memo_key
 from kfq.contract import Memo
+from kfq.errors import BuildStopped
 from kfq.settings import data_dir, kfq_settings
-from kfq_guard import BuildStopped
 
 MEMO = "kfq-checked.json"
 

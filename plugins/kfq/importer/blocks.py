@@ -8,12 +8,11 @@ from collections.abc import Collection
 from kfq.importer import bylines
 from kfq.importer.furniture import LABEL_PREFIX_RE, LABEL_RE, is_caption, is_furniture
 from kfq.importer.lines import DASHES_RE, DATELINE_RE, SHORT_ZONE_SUFFIXES, ZONE_AT_START_RE, is_spaced
-from kfq.importer.model import Block, Headline, Unit
+from kfq.importer.model import NOTICE_RE, Block, Headline, Unit
 
 BODY, HEADING, HEADLINE, BYLINE, FURNITURE = "body", "heading", "headline", "byline", "furniture"
 
-# 启事, 公告 … are the paper's notices, not articles; they go to the review whole.
-NOTICE_RE = re.compile(r"(?:启事|公告|通告|声明|告示|讣告|征订|订阅)$")
+# 启事, 公告 … are the paper's notices, not articles (model.NOTICE_RE); they go to the review whole.
 
 HEADING_LINES_MAX = 2  # lines a section heading may be broken over
 _HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")

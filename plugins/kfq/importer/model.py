@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+
+# 启事, 公告 … end the paper's notices, not articles (the blocks stage sends them to the review).
+NOTICE_RE = re.compile(r"(?:启事|公告|通告|声明|告示|讣告|征订|订阅)$")
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,6 @@ class Headline:
     @property
     def is_notice(self) -> bool:
         """启事, 公告 … are notices of the paper, not articles."""
-        from kfq.importer.blocks import NOTICE_RE
-
         return bool(NOTICE_RE.search(self.title))
 
 

@@ -5,6 +5,10 @@ A4 landscape one page wide, a header with the workbook's title and a footer 第 
 long text wraps and rows are made tall enough for it (a spreadsheet does not grow rows by
 itself when a file is opened). Article links are absolute (KFQ_SITEURL), so a recipient can
 open them; an estimated date is printed 约2024年5月, never as a day.
+
+Only the summary's own formulas (`Formula`) are formulas: openpyxl writes any string that
+starts with `=` as one, so a title such as `=HYPERLINK(…)` would run in the recipient's
+spreadsheet; every value from the content is written as text, whatever it starts with.
 """
 
 from __future__ import annotations
@@ -44,6 +48,16 @@ FIRST_ROW = 3  # row 1 the title, row 2 the header
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+class Formula(str):
+    """A formula this module writes on purpose; any other string is written as text."""
+
+
+def _as_text(cell, value: Any) -> None:
+    """Keep a string from the content a string (openpyxl took a leading `=` for a formula)."""
+    if cell.data_type == "f" and not isinstance(value, Formula):
+        cell.data_type = "s"
 
 
 def workbook_title(year: int) -> str:
@@ -167,15 +181,15 @@ def _summary(ws: Worksheet, collection: Collection, groups: list[Group], title: 
         rows.append(
             (
                 zone,
-                f"=SUMPRODUCT(--{_match('E', last, f'A{r}')})",
-                f"=SUMPRODUCT(--{_match('E', last, f'A{r}')},{zishu})",
+                Formula(f"=SUMPRODUCT(--{_match('E', last, f'A{r}')})"),
+                Formula(f"=SUMPRODUCT(--{_match('E', last, f'A{r}')},{zishu})"),
             )
         )
     rows.append(
         (
             "全年合计",
-            f"=COUNTA('{PIECES_SHEET}'!$C${FIRST_ROW}:$C${last})",
-            f"=SUM({zishu})",
+            Formula(f"=COUNTA('{PIECES_SHEET}'!$C${FIRST_ROW}:$C${last})"),
+            Formula(f"=SUM({zishu})"),
         )
     )
     _fill(ws, f"{title}：汇总", ZONE_SUMMARY, rows, title)
@@ -191,11 +205,13 @@ def _summary(ws: Worksheet, collection: Collection, groups: list[Group], title: 
         values = (
             credit.name,
             credit.zone,
-            f"=SUMPRODUCT(--{_match('D', last, f'A{r}')})",
-            f"=SUMPRODUCT(--{_match('D', last, f'A{r}')},{zishu})",
+            Formula(f"=SUMPRODUCT(--{_match('D', last, f'A{r}')})"),
+            Formula(f"=SUMPRODUCT(--{_match('D', last, f'A{r}')},{zishu})"),
         )
         for j, value in enumerate(values, 1):
-            _body_cell(ws.cell(r, j, value))
+            cell = ws.cell(r, j, value)
+            _as_text(cell, value)
+            _body_cell(cell)
         ws.row_dimensions[r].height = LINE_HEIGHT + 3
     widths = {"A": 30, "B": 30, "C": 12, "D": 12}
     for column, w in widths.items():
@@ -232,6 +248,8 @@ def _fill(ws: Worksheet, heading: str, header: Sequence[str], rows: list[tuple],
     ws.append(list(header))
     for row in rows:
         ws.append(list(row))
+        for cell, value in zip(ws[ws.max_row], row, strict=False):
+            _as_text(cell, value)
     for cell in ws[2]:
         _header_cell(cell)
     ws.row_dimensions[2].height = LINE_HEIGHT + 5
@@ -244,7 +262,7 @@ def _fill(ws: Worksheet, heading: str, header: Sequence[str], rows: list[tuple],
             _body_cell(cell)
             if header[cell.column - 1] == "刊发日期" and not isinstance(cell.value, str):
                 cell.number_format = DATE_FORMAT
-            if isinstance(cell.value, str) and not cell.value.startswith(("=", "http")):
+            if isinstance(cell.value, str) and cell.data_type != "f" and not cell.value.startswith("http"):
                 tallest = max(
                     tallest, math.ceil(_display_width(cell.value) / max(widths[cell.column - 1] - 1, 1))
                 )

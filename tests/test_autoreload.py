@@ -1,0 +1,67 @@
+"""`pelican -r`: an article that stops the build is told, the loop keeps watching, and the
+build runs again once the article is fixed (kfq_guard under Pelican's autoreload loop)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT, fixture_article, make_content
+
+SETTINGS = {"SEARCH_INDEX": False, "REQUIRED_PLUGINS": [], "MINIFY": False}
+PAGE = "articles/2023/11/valid-article/index.html"
+
+
+def wait_for(predicate, log: Path, what: str, seconds: float = 120) -> None:
+    """Poll until predicate() holds; fail with the loop's output so far."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{what} did not happen within {seconds} s; pelican -r said:\n{log.read_text()}")
+
+
+def text(path: Path) -> str:
+    """The file's text, or "" while it is missing (the build swaps output/ in as a whole)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def test_pelican_autoreload_tells_a_stop_keeps_watching_and_rebuilds_the_fixed_article(tmp_path):
+    content = make_content(tmp_path, {"2023/valid-article.md": fixture_article("valid-article")})
+    article = content / "articles/2023/valid-article.md"
+    good = article.read_text(encoding="utf-8")
+    output = tmp_path / "output"
+    log = tmp_path / "pelican.log"
+    argv = [sys.executable, "-m", "pelican", "-r", str(content), "-s", str(ROOT / "pelicanconf.py")]
+    argv += ["-o", str(output), "-e", "KFQ=" + json.dumps(SETTINGS)]
+    env = {**os.environ, "COLUMNS": "200"}
+    with log.open("w", encoding="utf-8") as sink:
+        proc = subprocess.Popen(argv, cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT, env=env)
+    try:
+        wait_for(lambda: text(output / PAGE), log, "the first build")
+        first = text(output / PAGE)
+
+        article.write_text(good.replace("date: 2023-11-20", "date: 2023-13-45", 1), encoding="utf-8")
+        wait_for(lambda: "the build stopped" in log.read_text(), log, "the stop")
+        time.sleep(3)  # long enough for a loop that does not wait to build again, or to exit
+        said = log.read_text()
+        assert proc.poll() is None, f"pelican -r exited with {proc.returncode}:\n{said}"
+        assert "valid-article.md:" in said and "date:" in said, said
+        assert said.count("the build stopped") == 1, said  # waits for a change, no busy loop
+        assert "Traceback" not in said, said
+        assert text(output / PAGE) == first  # the last good site stays
+
+        article.write_text(good.replace("title: ", "title: 修好之后的标题", 1), encoding="utf-8")
+        wait_for(lambda: "修好之后的标题" in text(output / PAGE), log, "the rebuild")
+        assert proc.poll() is None, log.read_text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
