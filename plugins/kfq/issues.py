@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
-import yaml
-
 from kfq.errors import RegisterError
 from kfq.text import format_issue_date
+from kfq.yamlfile import load_yaml
 
 FILE = "issues.yaml"
 # The weekly is printed with 科学导报: a page carries one masthead or the other.
@@ -84,12 +83,7 @@ def load_issues(data_dir: Path) -> list[Issue]:
     path = Path(data_dir) / FILE
     if not path.exists():
         return []
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise RegisterError(f"{path}{where}: not valid YAML ({e}) — fix the syntax") from e
+    doc = load_yaml(path, RegisterError)
     items = doc.get("issues") if isinstance(doc, dict) else None
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise RegisterError(f"{path}: 'issues' must be a list of entries — see the schema comment")

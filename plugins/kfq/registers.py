@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kfq.errors import RegisterError
 from kfq.issues import Issue, load_issues
 from kfq.slugs import slugify
+from kfq.yamlfile import load_yaml
 
 ROLES = ("本刊记者", "通讯员", "机构")
 LEVELS = ("国家级", "省级")
@@ -215,15 +214,9 @@ def load_registers(data_dir: Path) -> Registers:
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        # libyaml when PyYAML has it: several plugins read the registers in every build.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        doc = load_yaml(path, RegisterError)
     except FileNotFoundError as e:
         raise RegisterError(f"{path}: register missing — restore it from git") from e
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise RegisterError(f"{path}{where}: not valid YAML ({e}) — fix the syntax") from e
     if not isinstance(doc, dict):
         raise RegisterError(f"{path}: expected a mapping at the top — see the schema comment")
     return doc

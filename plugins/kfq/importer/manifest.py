@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from kfq.importer.errors import ManifestError
 from kfq.issues import PUBLICATIONS as ISSUE_PUBLICATIONS
+from kfq.yamlfile import load_yaml
 
 MANIFEST = "manifest.yaml"
 PUBLICATIONS = ISSUE_PUBLICATIONS  # one list: the issue register's
@@ -33,12 +32,7 @@ def load(source_dir: Path) -> dict[str, Entry]:
     path = Path(source_dir) / MANIFEST
     if not path.exists():
         return {}
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise ManifestError(f"{path}{where}: not valid YAML ({e}) — fix the syntax") from e
+    doc = load_yaml(path, ManifestError)
     pages = doc.get("pages") if isinstance(doc, dict) else None
     if not isinstance(pages, list):
         raise ManifestError(f"{path}: expected 'pages:' with one entry per seed file — see its header")

@@ -46,8 +46,9 @@ class Written:
     outcome: str  # created, updated, unchanged, skipped (an editor changed it), left deleted
 
 
-def render(article: Article) -> str:
-    """The article's file: YAML front-matter (design §2 order) and the Markdown body."""
+def leading_fields(article: Article) -> list[tuple[str, object]]:
+    """The front-matter's first fields, in the contract's order: headline, people, zones,
+    topics, theme and genre (an imported page and a submission alike)."""
     fields: list[tuple[str, object]] = [("title", article.title)]
     if article.kicker:
         fields.append(("kicker", article.kicker))
@@ -60,7 +61,14 @@ def render(article: Article) -> str:
     ]
     if article.theme:
         fields.append(("theme", article.theme))
-    fields.append(("genre", article.genre))
+    if article.genre:
+        fields.append(("genre", article.genre))
+    return fields
+
+
+def render(article: Article) -> str:
+    """The article's file: YAML front-matter (design §2 order) and the Markdown body."""
+    fields = leading_fields(article)
     if article.date:
         fields.append(("date", article.date))
     if article.date and article.date_basis:

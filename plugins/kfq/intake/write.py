@@ -14,7 +14,7 @@ from pathlib import Path
 from kfq.images import ImageInfo
 from kfq.importer.decisions import doubts
 from kfq.importer.model import Article
-from kfq.importer.write import front_matter, markdown_body
+from kfq.importer.write import front_matter, leading_fields, markdown_body
 
 # The kinds of doubt a draft lists: the importer's blocking ones and every guess of the intake.
 DOUBT_KINDS = ("title", "date", "byline", "zone", "boundary", "theme", "topics", "genre", "length", "image")
@@ -40,20 +40,7 @@ def image_path(article: Article, info: ImageInfo) -> str:
 
 def render(article: Article, photo: Photo | None) -> str:
     """The draft's text: front-matter (contract order) and Markdown body."""
-    fields: list[tuple[str, object]] = [("title", article.title)]
-    if article.kicker:
-        fields.append(("kicker", article.kicker))
-    if article.subtitle:
-        fields.append(("subtitle", article.subtitle))
-    fields += [
-        ("authors", list(article.authors)),
-        ("zones", list(article.zones)),
-        ("topics", list(article.topics)),
-    ]
-    if article.theme:
-        fields.append(("theme", article.theme))
-    if article.genre:
-        fields.append(("genre", article.genre))
+    fields = leading_fields(article)
     assert isinstance(article.date, dt.date)
     fields += [("date", article.date), ("slug", article.slug)]
     if photo is not None:
