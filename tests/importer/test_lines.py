@@ -126,3 +126,20 @@ def test_a_leading_space_where_extraction_keeps_indents_opens_a_paragraph_not_a_
     assert not any(u.standalone for u in got)
     second = "项目位于园区北侧，总投资九千万元，用地十亩，建成后年产值五亿元。"
     assert [u.text for u in got] == [first.strip(), second]
+
+
+def test_a_kicker_and_title_on_one_line_inside_a_sentence_stand_apart_however_wide():
+    # 左云经济技术开发区 为培育…: prose never parts two Han characters with a space
+    para = (
+        "本刊讯 左云经济技术开发区近年来以煤化工、装备制造和食品加工为主导产业，拓宽了光伏、风电这条"
+        "新能源产业链，逐步形成现代产业体系，致力打造绿色低碳创新发展的新样板，成效明显。"
+    )
+    lines = column(para, width=28).splitlines()
+    box = "左云经济技术开发区 为培育新质生产力厚植创新沃土打造新样板"  # 28 em, the column's width
+    text = "\n".join([*lines[:2], box, *lines[2:]]) + "\n"
+    got = units(text)
+    assert [(u.text, u.standalone) for u in got] == [
+        ("".join(lines[:2]), False),
+        (box, True),
+        ("".join(lines[2:]), False),
+    ]

@@ -57,6 +57,8 @@ ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
 SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区", "综保区")
 UNKNOWN_ZONE_LINE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}{ZONE_SUFFIX}$")
 
+# What follows a kicker on the title's line: a title, Han first, no sentence punctuation.
+KICKER_TITLE_REST_RE = re.compile(r"^[\u4e00-\u9fff“][^。，；：！？\s]{3,30}$")
 # A byline led by its role word: 通讯员 某某, 本刊记者 某某 某某, 文/图 某某 (not a bare name).
 ROLE_LINE_RE = re.compile(rf"^(?:{ROLES})[:：]?\s*[\u4e00-\u9fff·]{{2,4}}(?:\s+[\u4e00-\u9fff·]{{2,4}})*$")
 
@@ -400,6 +402,14 @@ def _is_zone_line(text: str, zone_names: Collection[str]) -> bool:
     return m is not None
 
 
+def _is_kicker_and_title(text: str, zone_names: Collection[str]) -> bool:
+    """左云经济技术开发区 为培育新质生产力厚植创新沃土: a zone's full name, a space and a
+    title on one line. Prose never parts two Han characters with a space, so this line is a
+    headline however wide it is set, even inside a sentence (a box)."""
+    head, _, rest = text.partition(" ")
+    return bool(rest) and _is_zone_line(head, zone_names) and bool(KICKER_TITLE_REST_RE.match(rest))
+
+
 def _set_apart(lines: list[_Line], i: int, column: bool, zone_names: Collection[str] = ()) -> bool:
     """Whether line i stands apart from the prose (headline, heading, byline, furniture)."""
     ln = lines[i]
@@ -408,6 +418,8 @@ def _set_apart(lines: list[_Line], i: int, column: bool, zone_names: Collection[
         return True
     if is_terminal(text) or _is_prose_form(text) or _is_tail(lines, i):
         return False
+    if _is_kicker_and_title(text, zone_names):
+        return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and DATELINE_RE.match(nxt.text.strip()):
         return True  # a line right above 本刊讯 … is that article's headline, however long
