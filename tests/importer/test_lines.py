@@ -143,3 +143,9 @@ def test_a_kicker_and_title_on_one_line_inside_a_sentence_stand_apart_however_wi
         (box, True),
         ("".join(lines[2:]), False),
     ]
+
+
+def test_an_organisation_signed_after_a_space_and_wrapped_stays_with_its_paragraph():
+    text = "本刊讯 开发区将以一个个实实在在的项目，为全省转\n型发展作出更大贡献。 潞城市委宣\n传部\n"
+    (got,) = units(text)
+    assert got.text == "本刊讯 开发区将以一个个实实在在的项目，为全省转型发展作出更大贡献。 潞城市委宣传部"

@@ -38,7 +38,9 @@ GLUED_NAME_END_RE = re.compile(r"[。！？][”’」』]?(?P<name>[\u4e00-\u9f
 # A line ending in the first characters of a name signed after the last sentence (after other
 # names, perhaps: …来源。 祝亩恶 双复 / 壁).
 NAME_START_END_RE = re.compile(
-    r"(?:[。！？][”’」』）)]?(?:\s*[\u4e00-\u9fff·]{2,4}\s)*\s*[\u4e00-\u9fff]{1,3}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{0,16})$"
+    r"(?:[。！？][”’」』）)]?(?:\s*[\u4e00-\u9fff·]{2,4}\s)*\s*[\u4e00-\u9fff]{1,3}"
+    # an organisation signed after a space: …贡献。 潞城市委宣 / 传部
+    r"|[。！？][”’」』）)]?\s+[\u4e00-\u9fff]{4,12}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{0,16})$"
 )
 # The rest of a signature in brackets wrapped onto its own line: 虎虎） / 恒松）
 BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,16}[）)]$")
