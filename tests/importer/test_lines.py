@@ -149,3 +149,13 @@ def test_an_organisation_signed_after_a_space_and_wrapped_stays_with_its_paragra
     text = "本刊讯 开发区将以一个个实实在在的项目，为全省转\n型发展作出更大贡献。 潞城市委宣\n传部\n"
     (got,) = units(text)
     assert got.text == "本刊讯 开发区将以一个个实实在在的项目，为全省转型发展作出更大贡献。 潞城市委宣传部"
+
+
+def test_a_line_wider_than_the_column_between_two_paragraphs_is_a_headline():
+    # after a finished paragraph a first line is short by its indent; this one is wider
+    first = "开发区今年新建标准厂房十二万平方米，引进企业二十三家。"
+    second = "下一步，开发区将继续优化营商环境，推动项目早日投产达产，为县域经济发展注入新动能。"
+    box = "朔州经济开发区召开安全生产会"  # 14 em, the column's width plus one
+    lines = [*column(first, width=13).splitlines(), box, *column(second, width=13).splitlines()]
+    got = units("\n".join(lines) + "\n")
+    assert [(u.text, u.standalone) for u in got] == [(first, False), (box, True), (second, False)]

@@ -439,8 +439,14 @@ def _set_apart(lines: list[_Line], i: int, column: bool, zone_names: Collection[
         # is not a sentence: a headline only a few em narrower than the column.
         # Headlines part their phrases with a space, not a comma: a line with a comma is
         # prose whose width extraction's spacing blurred.
+        # After a finished paragraph, a line at least as wide as the column cannot be the next
+        # paragraph's first line (that one is short by its indent): followed by one, it is a
+        # headline set between them.
+        after_stop = i > 0 and is_terminal(lines[i - 1].text)
         return (
-            "，" not in text and ln.width < width - FULL_LINE_SLACK and _starts_paragraph(lines, i + 1, width)
+            "，" not in text
+            and (ln.width < width - FULL_LINE_SLACK or (after_stop and ln.width >= width + INDENT_MARGIN / 2))
+            and _starts_paragraph(lines, i + 1, width)
         )
     return ln.width <= SET_APART_MAX and text.count("，") <= 1
 
