@@ -169,3 +169,17 @@ def test_a_box_set_in_a_feature_heads_the_article_after_it(small_registers):
         "高平经开区优化营商环境",
     ]
     assert [len(a.paragraphs) for a in got] == [2, 1]
+
+
+def test_a_subtitle_ends_a_headline_so_the_line_after_it_heads_the_next_text(small_registers):
+    # 左云招商再添新项目 shares few words with its brief; the subtitle still parts the two
+    text = (
+        column(BRIEF_A + " 李恒松")
+        + "长子经开区召开项目推进会\n——研究部署下一阶段重点项目建设\n左云招商再添新项目\n"
+        + column(BRIEF_B + " 王伟")
+    )
+    got = articles_of(text, small_registers)
+    assert [(a.headline.title, a.headline.subtitle) for a in got] == [
+        ("长子经开区召开项目推进会", "研究部署下一阶段重点项目建设"),
+        ("左云招商再添新项目", None),
+    ]

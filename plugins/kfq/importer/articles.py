@@ -29,6 +29,7 @@ DATELINE_BONUS = 0.05
 UNASSIGNED = -1.0  # a headline given to no text: worse than any match
 # A run of headline lines is read as two headlines only when each half matches its text.
 SPLIT_MIN_MATCH = 0.3
+SPLIT_AFTER_SUBTITLE_MIN = 0.1  # after a subtitle the split is what the print says: words confirm less
 # A box between two paragraphs heads the next article when it matches that one at least
 # this well, and BOX_RATIO times better than the text right after it, which it matches less
 # than BOX_FAR_MATCH (a kicker's zone name dilutes every match: the ratio decides).
@@ -387,7 +388,9 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
         if before is not None and after is not None:
             for first, second in head.splits:
                 one, two = match(first, before), match(second, after)
-                if min(one, two) >= SPLIT_MIN_MATCH:
+                # a subtitle (——…) ends a headline: what follows it opens another one
+                least = SPLIT_AFTER_SUBTITLE_MIN if first.subtitle and not first.bylines else SPLIT_MIN_MATCH
+                if min(one, two) >= least:
                     # each half's match weighed by its length: a fragment of two or three
                     # characters that matches fully must not outweigh the rest of the run
                     n1, n2 = len(_bigrams(first.printed)) or 1, len(_bigrams(second.printed)) or 1
