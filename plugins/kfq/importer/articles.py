@@ -232,9 +232,9 @@ def _split_at_zone_turns(
                     texts = [ahead, behind, *(_bigrams(x.text) for x in segments if x is not seg)]
                     grams = _bigrams(heading.text)
                     mine, next_ = _similarity(grams, ahead, texts), _similarity(grams, behind, texts)
-                    if next_ < BOX_NEAR_MATCH or next_ < BOX_RATIO * mine:
+                    if not _heads_the_next(next_, mine):
                         break
-                    head = parse_headline([Unit(heading.text, heading.first, heading.last, standalone=True)])
+                    head = _as_headline(heading)
                     at -= 1
                 tail = _Segment(blocks=seg.blocks[at:], turned=True)
                 if head is not None:
@@ -278,7 +278,7 @@ def _rejoin_around_boxes(segments: list[_Segment], slots: list[object]) -> None:
             grams = _bigrams(head.printed)
             here = _similarity(grams, _bigrams(cont.text), texts)
             there = _similarity(grams, _bigrams(nxt.text), texts)
-            if here < BOX_FAR_MATCH and there >= BOX_NEAR_MATCH and there >= BOX_RATIO * here:
+            if here < BOX_FAR_MATCH and _heads_the_next(there, here):
                 prev.blocks.extend(cont.blocks)
                 prev.bylines.extend(cont.bylines)
                 prev.signed = cont.signed
@@ -293,6 +293,7 @@ def _headings_that_head_the_next(segments: list[_Segment], slots: list[object]) 
     unless it is the headline box of the article right after, printed into this one's
     column: then its words match that article (which has no headline) BOX_RATIO times better
     than the text around it."""
+    texts = [_bigrams(x.text) for x in segments]
     for k in range(len(slots) - 1):
         seg, nxt = slots[k], slots[k + 1]
         if not (isinstance(seg, _Segment) and isinstance(nxt, _Segment)):
@@ -304,7 +305,6 @@ def _headings_that_head_the_next(segments: list[_Segment], slots: list[object]) 
         headings = [b for b in seg.blocks if b.kind == HEADING]
         if not headings:
             continue
-        texts = [_bigrams(x.text) for x in segments]
         here, there = _bigrams(seg.text), _bigrams(nxt.text)
         # (match with the next article, with the text around) of each heading
         matches = [
@@ -312,10 +312,21 @@ def _headings_that_head_the_next(segments: list[_Segment], slots: list[object]) 
             for b in headings
         ]
         near, far, best = max(matches, key=lambda m: m[0] / m[1] if m[1] else m[0] * 1e6)
-        if near >= BOX_NEAR_MATCH and near >= BOX_RATIO * far:
+        if _heads_the_next(near, far):
             seg.blocks.remove(best)
-            slots.insert(k + 1, parse_headline([Unit(best.text, best.first, best.last, standalone=True)]))
+            slots.insert(k + 1, _as_headline(best))
             return _headings_that_head_the_next(segments, slots)
+
+
+def _heads_the_next(near: float, far: float) -> bool:
+    """Whether a headline whose words match the next article `near` and the text around it
+    `far` heads the next article: a fair match, BOX_RATIO times better."""
+    return near >= BOX_NEAR_MATCH and near >= BOX_RATIO * far
+
+
+def _as_headline(heading: Block) -> Headline:
+    """A line first read as a section heading, read as the headline it turned out to be."""
+    return parse_headline([Unit(heading.text, heading.first, heading.last, standalone=True)])
 
 
 def _last_body(seg: _Segment | None) -> Block | None:

@@ -398,10 +398,7 @@ def _is_zone_line(text: str, zone_names: Collection[str]) -> bool:
     text = text.strip()
     if text.endswith(SHORT_ZONE_SUFFIXES):
         return False
-    if text in zone_names:
-        return True
-    m = UNKNOWN_ZONE_LINE_RE.match(text)
-    return m is not None
+    return text in zone_names or bool(UNKNOWN_ZONE_LINE_RE.match(text))
 
 
 def _is_kicker_and_title(text: str, zone_names: Collection[str]) -> bool:
