@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .conftest import articles_of
+import pytest
+
+from .conftest import HERE, articles_of
 from .pages import BRIEF_A, BRIEF_B, BRIEF_C, column
 
 
@@ -183,3 +185,39 @@ def test_a_subtitle_ends_a_headline_so_the_line_after_it_heads_the_next_text(sma
         ("长子经开区召开项目推进会", "研究部署下一阶段重点项目建设"),
         ("左云招商再添新项目", None),
     ]
+
+
+# Pages written by the page generator (tests/importer/generator) whose runs of headline lines
+# part only by the rules below; kept as files so that a change of the generator keeps them.
+PAGES = HERE / "data" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("page", "below", "above"),
+    [
+        # the kicker's zone (岚县) is nowhere in its text, which says 开发区: the title's words decide
+        (
+            "generated_seed11_0197_tail.txt",
+            ("岚县经济技术开发区", "成立工作专班助推重点项目建设"),
+            (None, "稷山经开区前5个月工业投资增长32%"),
+        ),
+        # a kicker line opens a headline: the run parts before it on weak words
+        (
+            "generated_seed7_0050.txt",
+            (None, "项目建设要“快”更要“实”"),
+            ("大同经济技术开发区提出", "制定具有吸引力的标准厂房招商引资基本政策"),
+        ),
+        # each half matches its own text twice as well as the other's, if weakly
+        (
+            "generated_seed7_0076.txt",
+            ("左云经济技术开发区", "为培育新质生产力厚植创新沃土"),
+            (None, "标准地改革贵在落实（短评）"),
+        ),
+    ],
+)
+def test_a_run_of_headline_lines_between_two_texts_parts_into_their_two_headlines(
+    project_registers, page, below, above
+):
+    text = (PAGES / page).read_text(encoding="utf-8")
+    got = [(a.headline.kicker, a.headline.title) for a in articles_of(text, project_registers) if a.headline]
+    assert below in got and above in got

@@ -49,3 +49,25 @@ def test_a_phrase_ending_in_kaifaqu_is_not_a_zone(project_registers):
         "本刊讯 近日，长子经济技术开发区项目建设捷报频传，长子经济技术开发区新签约项目五个。"
     )
     assert _one(text, project_registers).zones == ["长子经济技术开发区"]
+
+
+def test_a_text_that_names_no_zone_takes_its_authors_zone_as_a_doubt(project_registers):
+    # 魏亚东 writes from 岚县经济技术开发区 (contributors.yaml); the text says only 开发区
+    text = "成立工作专班助推重点项目建设\n\n" + column(
+        "本刊讯 今年，开发区以抓项目就是抓发展的工作理念为导向，实行领导干部包联重点项目制度，"
+        "推动项目早落地、早投产、早达产。（魏亚东）"
+    )
+    article = _one(text, project_registers)
+    assert article.authors == ["魏亚东"]
+    assert article.zones == ["岚县经济技术开发区"]
+    (doubt,) = [r for r in article.review if r.kind == "zone"]
+    assert doubt.text == "岚县经济技术开发区" and "contributors.yaml" in doubt.message
+
+
+def test_a_text_that_names_no_zone_by_an_author_of_no_zone_has_no_zone(project_registers):
+    text = "成立工作专班助推重点项目建设\n\n" + column(
+        "本刊讯 今年，开发区以抓项目就是抓发展的工作理念为导向，实行领导干部包联重点项目制度。"
+    )
+    article = _one(text, project_registers)
+    assert article.zones == []
+    assert [r.kind for r in article.review if r.kind == "zone"] == ["zone"]

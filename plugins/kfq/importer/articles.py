@@ -30,6 +30,7 @@ UNASSIGNED = -1.0  # a headline given to no text: worse than any match
 # A run of headline lines is read as two headlines only when each half matches its text.
 SPLIT_MIN_MATCH = 0.3
 SPLIT_AFTER_SUBTITLE_MIN = 0.1  # after a subtitle the split is what the print says: words confirm less
+SPLIT_SIDED_MIN, SPLIT_SIDED_RATIO = 0.1, 2.0
 # A box between two paragraphs heads the next article when it matches that one at least
 # this well, and BOX_RATIO times better than the text right after it, which it matches less
 # than BOX_FAR_MATCH (a kicker's zone name dilutes every match: the ratio decides).
@@ -383,7 +384,13 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
         return None
 
     def match(head: Headline, seg: _Segment) -> float:
-        return _similarity(_bigrams(head.printed), texts[id(seg)], all_texts)
+        # A kicker names a zone: evidence when the text names it too, and only noise when it
+        # does not (an article about 岚县 that says 开发区 throughout).
+        full = _similarity(_bigrams(head.printed), texts[id(seg)], all_texts)
+        if not head.kicker:
+            return full
+        bare = _similarity(_bigrams(head.title + (head.subtitle or "")), texts[id(seg)], all_texts)
+        return max(full, bare)
 
     readings: list[tuple[Headline, _Segment | None, _Segment | None, list[_Choice]]] = []
     for k, head in free:
@@ -399,8 +406,17 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
         if before is not None and after is not None:
             for first, second in head.splits:
                 one, two = match(first, before), match(second, after)
-                # a subtitle (——…) ends a headline: what follows it opens another one
-                least = SPLIT_AFTER_SUBTITLE_MIN if first.subtitle and not first.bylines else SPLIT_MIN_MATCH
+                # a subtitle (——…) ends a headline, and a kicker opens one: the print says
+                # where the run parts, the words need only confirm it
+                printed_turn = (first.subtitle and not first.bylines) or second.kicker
+                least = SPLIT_AFTER_SUBTITLE_MIN if printed_turn else SPLIT_MIN_MATCH
+                if min(one, two) < least and min(one, two) >= SPLIT_SIDED_MIN:
+                    # each half clearly on its own side: it matches its text SPLIT_SIDED_RATIO
+                    # times better than the other (a title whose words its text repeats little)
+                    cross = max(
+                        SPLIT_SIDED_RATIO * match(first, after), SPLIT_SIDED_RATIO * match(second, before)
+                    )
+                    least = SPLIT_SIDED_MIN if min(one, two) >= cross else least
                 if min(one, two) >= least:
                     # each half's match weighed by its length: a fragment of two or three
                     # characters that matches fully must not outweigh the rest of the run

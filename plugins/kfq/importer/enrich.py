@@ -137,6 +137,18 @@ def zones(article: Article, registers: Registers) -> list[str]:
         return []
     primary = in_headline[0] if in_headline else (ranked[0] if ranked else None)
     if primary is None:
+        # Printed without its headline, an article may say only 开发区 throughout: the zone
+        # its author writes from (contributors.yaml) is then the one evidence on the page.
+        theirs = {c.zone for a in article.authors if (c := registers.contributor_named(a)) and c.zone}
+        if len(theirs) == 1:
+            (zone,) = theirs
+            article.flag(
+                "zone",
+                zone,
+                f"no zone is named in the text: {zone} is proposed because the author writes "
+                "from it (contributors.yaml); confirm it or set zones: by hand",
+            )
+            return [zone]
         article.flag(
             "zone",
             "",
