@@ -221,3 +221,14 @@ def test_a_run_of_headline_lines_between_two_texts_parts_into_their_two_headline
     text = (PAGES / page).read_text(encoding="utf-8")
     got = [(a.headline.kicker, a.headline.title) for a in articles_of(text, project_registers) if a.headline]
     assert below in got and above in got
+
+
+def test_a_title_broken_over_two_lines_stays_whole_when_its_first_line_matches_the_text_after(
+    project_registers,
+):
+    # 新绛经开区开展 / “企业开放日”活动 above its text, after an article printed without a
+    # headline: the first line's words are the next text's, so it is not that article's title
+    text = (PAGES / "generated_seed3_0070.txt").read_text(encoding="utf-8")
+    got = [a.headline.title if a.headline else None for a in articles_of(text, project_registers)]
+    assert "新绛经开区开展“企业开放日”活动" in got
+    assert "新绛经开区开展" not in got

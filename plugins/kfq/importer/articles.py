@@ -406,17 +406,24 @@ def _assign(segments: list[_Segment], slots: list[object]) -> list[Headline]:
         if before is not None and after is not None:
             for first, second in head.splits:
                 one, two = match(first, before), match(second, after)
+                # each half must match its own text better than the other half's: a title's
+                # second line that opens with a quote (“企业开放日”活动) is no headline of its own
+                one_x, two_x = match(first, after), match(second, before)
+                if one < one_x or two < two_x:
+                    continue
                 # a subtitle (——…) ends a headline, and a kicker opens one: the print says
                 # where the run parts, the words need only confirm it
                 printed_turn = (first.subtitle and not first.bylines) or second.kicker
                 least = SPLIT_AFTER_SUBTITLE_MIN if printed_turn else SPLIT_MIN_MATCH
-                if min(one, two) < least and min(one, two) >= SPLIT_SIDED_MIN:
+                if (
+                    min(one, two) < least
+                    and min(one, two) >= SPLIT_SIDED_MIN
+                    and one >= SPLIT_SIDED_RATIO * one_x
+                    and two >= SPLIT_SIDED_RATIO * two_x
+                ):
                     # each half clearly on its own side: it matches its text SPLIT_SIDED_RATIO
                     # times better than the other (a title whose words its text repeats little)
-                    cross = max(
-                        SPLIT_SIDED_RATIO * match(first, after), SPLIT_SIDED_RATIO * match(second, before)
-                    )
-                    least = SPLIT_SIDED_MIN if min(one, two) >= cross else least
+                    least = SPLIT_SIDED_MIN
                 if min(one, two) >= least:
                     # each half's match weighed by its length: a fragment of two or three
                     # characters that matches fully must not outweigh the rest of the run
