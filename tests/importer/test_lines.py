@@ -159,3 +159,18 @@ def test_a_line_wider_than_the_column_between_two_paragraphs_is_a_headline():
     lines = [*column(first, width=13).splitlines(), box, *column(second, width=13).splitlines()]
     got = units("\n".join(lines) + "\n")
     assert [(u.text, u.standalone) for u in got] == [(first, False), (box, True), (second, False)]
+
+
+def test_a_full_line_whose_last_word_the_next_line_finishes_is_prose_however_wide():
+    # 设立实习实训基 / 地，每年…: the line is an em wider than the column (extraction's widths
+    # are uneven) but the next line finishes its last word, so it runs on
+    text = (
+        "科学导报讯 5月22日，壶关经济技术开发区与太\n"
+        "原理工大学、中北大学、长治学院签订人才合作协议。\n"
+        "根据协议，三所高校将在壶关经开区设立实习实训基\n"
+        "地，每年选派教师和研究生到园区企业开展技术服务；\n"
+        "园区企业为高校毕业生提供就业岗位不少于200个。\n"
+    )
+    got = units(text)
+    assert [u.standalone for u in got] == [False]
+    assert "实习实训基地，每年" in got[0].text

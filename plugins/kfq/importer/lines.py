@@ -27,6 +27,9 @@ TERMINAL_RE = re.compile(
 # A line ending in these cannot end a headline or heading: the sentence goes on.
 CONTINUES_RE = re.compile(r"[，、（《“‘(—\-–/+]$")
 INNER_STOP_RE = re.compile(r"[。！？；]")
+# A line that opens with one character and then a clause's punctuation (地，每年…) finishes
+# the word the line before broke: no paragraph or headline starts so.
+BROKEN_WORD_START_RE = re.compile(r"^[\u3400-\u9fff\U00020000-\U0003134f][，、；：。！？”]")
 DATELINE_RE = re.compile(r"^(?:本刊|本报|科学导报|[\u4e00-\u9fff]{2,6}(?:社|台|网|报))讯")
 MARKDOWN_RE = re.compile(r"^(#{1,6})\s+")
 DASHES_RE = re.compile(r"^[—－–-]{2,}")
@@ -417,15 +420,24 @@ def _set_apart(lines: list[_Line], i: int, column: bool, zone_names: Collection[
         return True
     if is_terminal(text) or _is_prose_form(text) or _is_tail(lines, i):
         return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
     if _is_kicker_and_title(text, zone_names):
         return True
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and DATELINE_RE.match(nxt.text.strip()):
         return True  # a line right above 本刊讯 … is that article's headline, however long
     if column:
         width = _column_width(lines, None, i)
         if _is_zone_line(text, zone_names) and ln.width < width - FULL_LINE_SLACK:
             return True  # a line of prose that runs on fills the column; a kicker need not
+        if (
+            ln.width >= width - FULL_LINE_SLACK
+            and nxt is not None
+            and not _apart_by_form(nxt)
+            and BROKEN_WORD_START_RE.match(nxt.text.strip())
+        ):
+            # A full line whose last word the next line finishes is prose. (A box narrower
+            # than the column may be followed by the end of a word broken before the box.)
+            return False
         # narrower than the column, or wider: a headline set across columns
         wider = ln.width > width + SET_APART_MARGIN / 2 and text.count("，") <= 1
         if ln.width < width - SET_APART_MARGIN or wider:
