@@ -174,3 +174,22 @@ def test_a_full_line_whose_last_word_the_next_line_finishes_is_prose_however_wid
     got = units(text)
     assert [u.standalone for u in got] == [False]
     assert "实习实训基地，每年" in got[0].text
+
+
+def test_a_headline_above_a_dateline_after_a_wrapped_signature_stands_apart():
+    # （上党区融媒体中 / 心） ends the text before: the lines between it and 本刊讯 are a headline
+    text = (
+        "议，通过订单式培养、共建实训基\n"
+        "地等方式，为园区企业提供稳定的\n"
+        "技能人才来源。（上党区融媒体中\n"
+        "心）\n"
+        "运城经开区赴深圳开展产业链精准招商\n"
+        "记者 邺抒昆\n"
+        "本刊讯 5月16日，运城经开区\n"
+        "招商小分队在深圳举办产业链精准\n"
+        "招商推介会，现场签约项目8个，\n"
+        "总投资46.5亿元。\n"
+    )
+    got = [(u.text, u.standalone) for u in units(text)]
+    assert got[0][0].endswith("来源。（上党区融媒体中心）")
+    assert got[1:3] == [("运城经开区赴深圳开展产业链精准招商", True), ("记者 邺抒昆", True)]

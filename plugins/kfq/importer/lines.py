@@ -348,12 +348,14 @@ def _headlines_above_datelines(lines: list[_Line], apart: list[bool]) -> None:
             k -= 1  # the headline lines already set apart (title, byline)
         run: list[int] = []
         while k >= 0 and len(run) < DATELINE_HEADLINE_MAX and not is_terminal(lines[k].text):
-            if _is_prose_form(lines[k].text) or _is_tail(lines, k):
+            if _is_tail(lines, k):
+                break  # the rest of a name signed after a sentence (…来源。（上党区融媒体中 / 心）)
+            if _is_prose_form(lines[k].text):
                 run = []
                 break
             run.append(k)
             k -= 1
-        if run and (k < 0 or is_terminal(lines[k].text)):
+        if run and (k < 0 or is_terminal(lines[k].text) or _is_tail(lines, k)):
             for r in run:
                 apart[r] = True
 
