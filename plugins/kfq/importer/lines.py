@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kfq.importer.bylines import ROLES
+from kfq.importer.bylines import ROLES, is_organisation
 from kfq.importer.furniture import CAPTION_END_RE, CAPTION_START_RE, LABEL_RE
 from kfq.importer.furniture import is_furniture as is_page_furniture
 from kfq.importer.model import Unit
@@ -48,6 +48,9 @@ NAME_START_END_RE = re.compile(
 # The rest of a signature in brackets wrapped onto its own line: 虎虎） / 恒松）
 BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,16}[）)]$")
 TAIL_MAX = 2.0  # em: the most a wrapped remainder of a line (a name's last character) takes
+# An organisation signed after the last sentence and wrapped: …岗位300余个。 运城市融 / 媒体中心
+ORG_START_END_RE = re.compile(r"[。！？][”’」』）)]?\s*(?P<start>[\u4e00-\u9fff]{1,12})$")
+ORG_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}$")
 # A name's last characters wrapped, then more names signed after it: 梅 伏莲狐 (…反馈。 游 / 梅 伏莲狐)
 NAMES_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:\s+[\u4e00-\u9fff·]{2,4})+$")
 DATELINE_HEADLINE_MAX = 4  # lines of a headline set right above its article's dateline
@@ -371,6 +374,9 @@ def _is_tail(lines: list[_Line], i: int) -> bool:
     if i == 0 or _apart_by_form(lines[i - 1]):
         return False
     text = lines[i].text.strip()
+    start = ORG_START_END_RE.search(lines[i - 1].text.rstrip())
+    if start and ORG_TAIL_RE.match(text) and is_organisation(start.group("start") + text):
+        return True  # the organisation's name is whole only with this line
     short = lines[i].width <= TAIL_MAX or bool(BRACKET_TAIL_RE.match(text) or NAMES_TAIL_RE.match(text))
     return short and bool(NAME_START_END_RE.search(lines[i - 1].text))
 
