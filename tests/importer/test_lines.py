@@ -200,7 +200,10 @@ def test_a_headline_above_a_dateline_after_a_wrapped_signature_stands_apart():
     [("新增就业岗位300余个。 运城市融", "媒体中心"), ("两地正探索建立产业协作机制。 运城", "市融媒体中心")],
 )
 def test_an_organisation_signed_after_the_last_sentence_and_wrapped_is_joined_back(end, tail):
-    text = f"据介绍，该项目总投资8.6亿元，采用国内先进的焦油深加工技\n{end}\n{tail}\n科学导报讯 近日，省工业和\n信息化厅公布2024年度省级绿色\n制造名单。\n"
+    text = (
+        f"据介绍，该项目总投资8.6亿元，采用国内先进的焦油深加工技\n{end}\n{tail}\n"
+        "科学导报讯 近日，省工业和\n信息化厅公布2024年度省级绿色\n制造名单。\n"
+    )
     got = units(text)
     assert got[0].text.endswith("运城市融媒体中心") and not got[0].standalone
     assert got[1].text.startswith("科学导报讯")
