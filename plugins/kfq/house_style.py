@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from kfq.errors import Problem
+from kfq.text import HAN
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Han or a closing/opening Chinese mark: what makes the text around a mark Chinese.
 CJK = f"{HAN}\u3001-\u303f\uff01-\uff60\u201c\u201d\u2018\u2019"
 LATIN = "A-Za-z0-9%‰℃"

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kfq.text import HAN
+
 DATA = Path(__file__).resolve().parent / "data" / "surnames.txt"
-_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+_HAN_NAME = re.compile(rf"[{HAN}]{{2,4}}")
 
 
 @dataclass(frozen=True)

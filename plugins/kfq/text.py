@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# Han ideographs (CJK Unified, Ext. A, Compatibility) — what a Chinese editor counts as 字.
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Han ideographs — what a Chinese editor counts as 字: CJK Unified, Ext. A, Compatibility and
+# the supplementary planes (Ext. B–H, where rare surnames and given names such as 𬮱 and 𬩽 are).
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 HAN_RE = re.compile(f"[{HAN}]")
 # Full-width punctuation: CJK symbols, the general punctuation a Chinese text uses
 # (“”‘’…—), and the full-width forms block (，：；！？（）).

@@ -63,3 +63,19 @@ def test_byline_in_parentheses_after_the_dateline_leaves_the_dateline():
         "（记者 李恒松）",
         ["李恒松"],
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("𬩽伏问", ["𬩽伏问"]),  # a surname outside the Basic Multilingual Plane (Ext. E)
+        ("通讯员 𬮱幂斥", ["𬮱幂斥"]),
+        ("记者 牧笛栏 通讯员 𬩽伏问", ["牧笛栏", "𬩽伏问"]),
+    ],
+)
+def test_names_written_with_characters_of_the_supplementary_planes_are_bylines(line, names):
+    assert parse_line(line) == names
+
+
+def test_a_name_of_the_supplementary_planes_signed_after_the_text_is_split_off():
+    assert split_trailing("企业负责人说。 𬩽伏问") == ("企业负责人说。", "𬩽伏问", ["𬩽伏问"])

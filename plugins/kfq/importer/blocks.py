@@ -9,13 +9,14 @@ from kfq.importer import bylines
 from kfq.importer.furniture import LABEL_PREFIX_RE, LABEL_RE, is_caption, is_furniture
 from kfq.importer.lines import DASHES_RE, DATELINE_RE, SHORT_ZONE_SUFFIXES, ZONE_AT_START_RE, is_spaced
 from kfq.importer.model import NOTICE_RE, Block, Headline, Unit
+from kfq.text import HAN
 
 BODY, HEADING, HEADLINE, BYLINE, FURNITURE = "body", "heading", "headline", "byline", "furniture"
 
 # 启事, 公告 … are the paper's notices, not articles (model.NOTICE_RE); they go to the review whole.
 
 HEADING_LINES_MAX = 2  # lines a section heading may be broken over
-_HAN_ASCII_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\u4e00-\u9fff])")
+_HAN_ASCII_GAP = re.compile(rf"(?<=[{HAN}])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[{HAN}])")
 
 
 def is_kicker(text: str, zone_names: Collection[str] = ()) -> bool:

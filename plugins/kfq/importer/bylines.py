@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from kfq.importer.model import Article, Paragraph
 from kfq.names import is_person_name
+from kfq.text import HAN
 
 # Role words a byline prints before names, as the paper and its contributors write them.
 ROLES = (
@@ -21,7 +22,7 @@ ROLES = (
     "|文/图|图/文|文／图|图／文|摄影|文|图|摄"
 )
 ROLE_RE = re.compile(rf"^(?:{ROLES})[:：/／]?$")
-ROLE_PREFIX_RE = re.compile(rf"^({ROLES})[:：]?(?=[\u4e00-\u9fff]{{2,4}}$)")
+ROLE_PREFIX_RE = re.compile(rf"^({ROLES})[:：]?(?=[{HAN}]{{2,4}}$)")
 # Marks a commentary prints before its author's name under the headline: □ 姓名.
 SIGN_MARKS = "□■◎●○◆◇▲△☆★"
 ORG_SUFFIX_RE = re.compile(
@@ -30,7 +31,7 @@ ORG_SUFFIX_RE = re.compile(
 )
 _TRAILING_PARENS = re.compile(r"^(?P<prose>.*?[。！？…!?][”’」』]?)\s*(?P<byline>[（(][^（）()]{2,30}[）)])$")
 _TRAILING_SPACED = re.compile(r"^(?P<prose>.*?[。！？…!?][”’」』]?)\s+(?P<byline>[^\s。！？，].{1,30})$")
-_TRAILING_BARE = re.compile(r"^(?P<prose>.*?[。！？…!?][”’」』]?)(?P<byline>[\u4e00-\u9fff]{2,14})$")
+_TRAILING_BARE = re.compile(rf"^(?P<prose>.*?[。！？…!?][”’」』]?)(?P<byline>[{HAN}]{{2,14}})$")
 _DATELINE_PARENS = re.compile(r"^(?P<dateline>\S{2,8}讯)\s*(?P<byline>[（(][^（）()]{2,30}[）)])\s*")
 _SEPARATORS = re.compile(r"[\s、，,/／]+")
 
@@ -43,7 +44,7 @@ def is_person(name: str) -> bool:
 
 def is_organisation(name: str) -> bool:
     """An organisation that signs articles (清徐融媒, XX县委宣传部)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,14}", name)) and bool(ORG_SUFFIX_RE.search(name))
+    return bool(re.fullmatch(rf"[{HAN}]{{2,14}}", name)) and bool(ORG_SUFFIX_RE.search(name))
 
 
 def parse_line(text: str, known: Collection[str] = ()) -> list[str] | None:
@@ -84,11 +85,7 @@ def _joined_names(tokens: list[str], known: Collection[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         run = i
-        while (
-            run < len(tokens)
-            and re.fullmatch(r"[\u4e00-\u9fff]", tokens[run])
-            and not ROLE_RE.match(tokens[run])
-        ):
+        while run < len(tokens) and re.fullmatch(rf"[{HAN}]", tokens[run]) and not ROLE_RE.match(tokens[run]):
             run += 1
         if run - i >= 2:
             joined = "".join(tokens[i:run])

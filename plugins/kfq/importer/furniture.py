@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kfq.text import HAN
+
 PAPER = r"(?:《?科学导报》?|《?开发区建设》?(?:周刊)?)"
 DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
@@ -56,6 +58,5 @@ def is_caption(text: str) -> bool:
     if len(text) > CAPTION_MAX:
         return False
     return bool(CAPTION_START_RE.match(text)) or (
-        bool(CAPTION_END_RE.search(text))
-        and bool(re.search(r"记者|通讯员|摄影|[\u4e00-\u9fff]{2,4}\s*摄", text))
+        bool(CAPTION_END_RE.search(text)) and bool(re.search(rf"记者|通讯员|摄影|[{HAN}]{{2,4}}\s*摄", text))
     )

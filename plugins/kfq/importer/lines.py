@@ -14,13 +14,14 @@ from kfq.importer.furniture import CAPTION_END_RE, CAPTION_START_RE, LABEL_RE
 from kfq.importer.furniture import is_furniture as is_page_furniture
 from kfq.importer.model import Unit
 from kfq.names import is_person_name
+from kfq.text import HAN
 
 # A line that ends a sentence: 。！？；：… possibly closed by quotes or brackets, or followed
 # by a byline glued to it (…达产达效。 韩燕 / …投产达产。(张虎虎)).
 TERMINAL_RE = re.compile(
     r"(?:[。！？；：…!?;]|[。！？…!?][”’」』）)]+"
     r"|[。！？…][”’」』]?\s*[（(][^（）()]{1,24}[）)]"
-    r"|[。！？…][”’」』]?(?:\s+[\u4e00-\u9fff·]{2,10})+"
+    rf"|[。！？…][”’」』]?(?:\s+[{HAN}·]{{2,10}})+"
     # a photo caption's credit: …现场。 记者 某某 摄 / （某某 摄）
     r"|\s摄影?|摄影?[）)])$"
 )
@@ -29,30 +30,30 @@ CONTINUES_RE = re.compile(r"[，、（《“‘(—\-–/+]$")
 INNER_STOP_RE = re.compile(r"[。！？；]")
 # A line that opens with one character and then a clause's punctuation (地，每年…) finishes
 # the word the line before broke: no paragraph or headline starts so.
-BROKEN_WORD_START_RE = re.compile(r"^[\u3400-\u9fff\U00020000-\U0003134f][，、；：。！？”]")
-DATELINE_RE = re.compile(r"^(?:本刊|本报|科学导报|[\u4e00-\u9fff]{2,6}(?:社|台|网|报))讯")
+BROKEN_WORD_START_RE = re.compile(rf"^[{HAN}][，、；：。！？”]")
+DATELINE_RE = re.compile(rf"^(?:本刊|本报|科学导报|[{HAN}]{{2,6}}(?:社|台|网|报))讯")
 MARKDOWN_RE = re.compile(r"^(#{1,6})\s+")
 DASHES_RE = re.compile(r"^[—－–-]{2,}")
 # 厚 植 创 新 沃 土: display type spaced out letter by letter.
 SPACED_RE = re.compile(r"^(?:\S\s+){2,}\S$")
 LATIN_END_RE = re.compile(r"[A-Za-z]$")
 # A sentence with a name glued to it, no space between: …协作机制。羌麦鹤
-GLUED_NAME_END_RE = re.compile(r"[。！？][”’」』]?(?P<name>[\u4e00-\u9fff]{2,4})$")
+GLUED_NAME_END_RE = re.compile(rf"[。！？][”’」』]?(?P<name>[{HAN}]{{2,4}})$")
 # A line ending in the first characters of a name signed after the last sentence (after other
 # names, perhaps: …来源。 祝亩恶 双复 / 壁).
 NAME_START_END_RE = re.compile(
-    r"(?:[。！？][”’」』）)]?(?:\s*[\u4e00-\u9fff·]{2,4}\s)*\s*[\u4e00-\u9fff]{1,3}"
+    rf"(?:[。！？][”’」』）)]?(?:\s*[{HAN}·]{{2,4}}\s)*\s*[{HAN}]{{1,3}}"
     # an organisation signed after a space: …贡献。 潞城市委宣 / 传部
-    r"|[。！？][”’」』）)]?\s+[\u4e00-\u9fff]{4,12}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{0,16})$"
+    rf"|[。！？][”’」』）)]?\s+[{HAN}]{{4,12}}|(?:^|[。！？][”’」』）)]?)\s*[（(][^（）()]{{0,16}})$"
 )
 # The rest of a signature in brackets wrapped onto its own line: 虎虎） / 恒松）
 BRACKET_TAIL_RE = re.compile(r"^[^（）()。，]{0,16}[）)]$")
 TAIL_MAX = 2.0  # em: the most a wrapped remainder of a line (a name's last character) takes
 # An organisation signed after the last sentence and wrapped: …岗位300余个。 运城市融 / 媒体中心
-ORG_START_END_RE = re.compile(r"[。！？][”’」』）)]?\s*(?P<start>[\u4e00-\u9fff]{1,12})$")
-ORG_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}$")
+ORG_START_END_RE = re.compile(rf"[。！？][”’」』）)]?\s*(?P<start>[{HAN}]{{1,12}})$")
+ORG_TAIL_RE = re.compile(rf"^[{HAN}]{{1,12}}$")
 # A name's last characters wrapped, then more names signed after it: 梅 伏莲狐 (…反馈。 游 / 梅 伏莲狐)
-NAMES_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:\s+[\u4e00-\u9fff·]{2,4})+$")
+NAMES_TAIL_RE = re.compile(rf"^[{HAN}]{{1,2}}(?:\s+[{HAN}·]{{2,4}})+$")
 DATELINE_HEADLINE_MAX = 4  # lines of a headline set right above its article's dateline
 LATIN_START_RE = re.compile(r"^[A-Za-z]")
 
@@ -61,14 +62,14 @@ ZONE_SUFFIX = (
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|示范区"
     r"|综改区|工业园区|产业园区|物流园区|产业园|工业园|新区)"
 )
-ZONE_AT_START_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{ZONE_SUFFIX}")
+ZONE_AT_START_RE = re.compile(rf"^[{HAN}]{{2,24}}{ZONE_SUFFIX}")
 SHORT_ZONE_SUFFIXES = ("经开区", "高新区", "综改区", "综保区")
-UNKNOWN_ZONE_LINE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}{ZONE_SUFFIX}$")
+UNKNOWN_ZONE_LINE_RE = re.compile(rf"^[{HAN}]{{2,4}}{ZONE_SUFFIX}$")
 
 # What follows a kicker on the title's line: a title, Han first, no sentence punctuation.
-KICKER_TITLE_REST_RE = re.compile(r"^[\u4e00-\u9fff“][^。，；：！？\s]{3,30}$")
+KICKER_TITLE_REST_RE = re.compile(rf"^[{HAN}“][^。，；：！？\s]{{3,30}}$")
 # A byline led by its role word: 通讯员 某某, 本刊记者 某某 某某, 文/图 某某 (not a bare name).
-ROLE_LINE_RE = re.compile(rf"^(?:{ROLES})[:：]?\s*[\u4e00-\u9fff·]{{2,4}}(?:\s+[\u4e00-\u9fff·]{{2,4}})*$")
+ROLE_LINE_RE = re.compile(rf"^(?:{ROLES})[:：]?\s*[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}})*$")
 
 # A page whose median line is this wide (in em) was set in newspaper columns; wider ones
 # came out of extraction one paragraph per line.

@@ -18,6 +18,7 @@ import yaml
 from kfq.house_style import tidy
 from kfq.importer.decisions import doubts
 from kfq.importer.model import Article, Paragraph
+from kfq.text import HAN
 
 HASH_FIELD = "content_hash"
 _HASH_LINE = re.compile(rf"^{HASH_FIELD}:.*\n", re.MULTILINE)
@@ -27,8 +28,8 @@ _MARKDOWN_START = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
 # Text YAML reads back unchanged as a plain scalar: it starts with a Han character, “ or 《 (so it
 # is no number, date, boolean or indicator) and holds no ': ', ' #', quote or line break;
 # inside a flow list, no comma or bracket either.
-_PLAIN_RE = re.compile(r"^[\u4e00-\u9fff\u201c\u300a][^\n\r'\"#:\t]*(?<![\s])$")
-_PLAIN_IN_FLOW_RE = re.compile(r"^[\u4e00-\u9fff\u201c\u300a][^\n\r'\"#:\t,\[\]{}]*(?<![\s])$")
+_PLAIN_RE = re.compile(rf"^[{HAN}\u201c\u300a][^\n\r'\"#:\t]*(?<![\s])$")
+_PLAIN_IN_FLOW_RE = re.compile(rf"^[{HAN}\u201c\u300a][^\n\r'\"#:\t,\[\]{{}}]*(?<![\s])$")
 
 # Slugs and status words: plain unless YAML 1.1 reads them as booleans or null.
 _ASCII_WORD_RE = re.compile(r"^[a-z][a-z0-9-]*$")
