@@ -207,3 +207,14 @@ def test_an_organisation_signed_after_the_last_sentence_and_wrapped_is_joined_ba
     got = units(text)
     assert got[0].text.endswith("运城市融媒体中心") and not got[0].standalone
     assert got[1].text.startswith("科学导报讯")
+
+
+def test_a_paragraph_signed_by_a_registered_name_glued_to_it_ends_there():
+    # …企业账户。韩燕, then a paragraph's first line (short by its indent): the article ended;
+    # an unknown word there (。项目) is the next sentence's start, and the paragraph reads on
+    first = "本刊讯 开发区还开通了政策兑现直通车，企业无需申请，补贴资金全部直接拨付到企业账户。{}"
+    second = "清徐经开区今年以来拒绝了3个投资额超过10亿元的项目，原因是这些项目能耗高。"
+    signed = units(column(first.format("韩燕"), second), known={"韩燕"})
+    assert [u.text[-5:] for u in signed] == ["账户。韩燕", "目能耗高。"]
+    unsigned = units(column(first.format("项目"), second), known={"韩燕"})
+    assert len(unsigned) == 1

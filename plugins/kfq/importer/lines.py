@@ -142,7 +142,7 @@ def is_spaced(text: str) -> bool:
     return bool(SPACED_RE.match(text.strip()))
 
 
-def units(text: str, zone_names: Collection[str] = ()) -> list[Unit]:
+def units(text: str, zone_names: Collection[str] = (), known: Collection[str] = ()) -> list[Unit]:
     """The page as units: paragraphs of prose and set-apart lines, in reading order.
 
     Page furniture (running heads, page numbers, column labels) is taken out of the flow
@@ -215,6 +215,15 @@ def units(text: str, zone_names: Collection[str] = ()) -> list[Unit]:
             or (CAPTION_START_RE.match(buf[0].text.strip()) and CAPTION_END_RE.search(ln.text))
             or _ends_paragraph(lines, apart, i, column, indents, out, buf)
         ):
+            flush(closed=True)
+        elif (
+            (m := GLUED_NAME_END_RE.search(ln.text)) is not None
+            and m.group("name") in known
+            and _ends_paragraph(lines, apart, i, column, indents, out, buf)
+        ):
+            # …达产达效。韩燕, and a paragraph starts on the next line: a contributor of the
+            # register signed it. (By its form alone a name is not told from a sentence's
+            # first word there: 。项目…, 。组织…, whose surnames the full data set has.)
             flush(closed=True)
     flush(closed=False)
     return sorted(out + furniture, key=lambda u: u.first)

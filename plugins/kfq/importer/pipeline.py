@@ -70,7 +70,7 @@ class ImportReport:
 def read_page(source: str, text: str, registers: Registers) -> tuple[articles_stage.Split, list[Article]]:
     """One page's text → its articles (before enrichment) and what is not an article."""
     known = _known(registers)
-    units = lines.units(text, registers.zone_spellings)
+    units = lines.units(text, registers.zone_spellings, known)
     classified = blocks.classify(units, registers.zone_spellings, known)
     split = articles_stage.split(source, classified, lambda t: set(enrich.zones_named(t, registers)))
     found = [corrections.correct(bylines.attach(a, known)) for a in split.articles]
