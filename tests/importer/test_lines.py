@@ -6,6 +6,7 @@ import pytest
 
 from kfq.importer.lines import join, units
 
+from .conftest import HERE
 from .pages import column
 
 
@@ -218,3 +219,17 @@ def test_a_paragraph_signed_by_a_registered_name_glued_to_it_ends_there():
     assert [u.text[-5:] for u in signed] == ["账户。韩燕", "目能耗高。"]
     unsigned = units(column(first.format("项目"), second), known={"韩燕"})
     assert len(unsigned) == 1
+
+
+def test_a_box_narrower_than_the_line_above_it_stands_apart_before_a_word_it_broke():
+    # 确保园区安 / 朔州经济开发区召开安全生产工作会 / 全稳定。: the box is half the column's
+    # width, and the line after it finishes the word the line before the box broke
+    text = (HERE / "data" / "pages" / "generated_seed1_0089_excerpt.txt").read_text(encoding="utf-8")
+    assert "朔州经济开发区召开安全生产工作会" in [u.text for u in units(text) if u.standalone]
+
+
+def test_a_full_line_whose_sentence_the_next_line_ends_in_a_few_characters_is_prose():
+    # …产品质量检测 / 等业务。下一步…: the line is no headline across columns
+    text = (HERE / "data" / "pages" / "generated_seed13_0183.txt").read_text(encoding="utf-8")
+    (got,) = [u for u in units(text) if "产品质量检测" in u.text]
+    assert not got.standalone and "产品质量检测等业务。" in got.text

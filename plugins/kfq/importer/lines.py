@@ -28,9 +28,10 @@ TERMINAL_RE = re.compile(
 # A line ending in these cannot end a headline or heading: the sentence goes on.
 CONTINUES_RE = re.compile(r"[，、（《“‘(—\-–/+]$")
 INNER_STOP_RE = re.compile(r"[。！？；]")
-# A line that opens with one character and then a clause's punctuation (地，每年…) finishes
-# the word the line before broke: no paragraph or headline starts so.
-BROKEN_WORD_START_RE = re.compile(rf"^[{HAN}][，、；：。！？”]")
+# A line that opens with one character and then a clause's punctuation (地，每年…), or with
+# two or three and then the end of a sentence or an item (等业务。下一步…), finishes the words
+# the line before broke: no paragraph or headline starts so (近日，… does, hence no comma).
+BROKEN_WORD_START_RE = re.compile(rf"^(?:[{HAN}][，、；：。！？”]|[{HAN}]{{2,3}}[、；。！？])")
 DATELINE_RE = re.compile(rf"^(?:本刊|本报|科学导报|[{HAN}]{{2,6}}(?:社|台|网|报))讯")
 MARKDOWN_RE = re.compile(r"^(#{1,6})\s+")
 DASHES_RE = re.compile(r"^[—－–-]{2,}")
@@ -449,12 +450,14 @@ def _set_apart(lines: list[_Line], i: int, column: bool, zone_names: Collection[
             return True  # a line of prose that runs on fills the column; a kicker need not
         if (
             ln.width >= width - FULL_LINE_SLACK
+            and (i == 0 or ln.width >= lines[i - 1].width - FULL_LINE_SLACK)
             and nxt is not None
             and not _apart_by_form(nxt)
             and BROKEN_WORD_START_RE.match(nxt.text.strip())
         ):
             # A full line whose last word the next line finishes is prose. (A box narrower
-            # than the column may be followed by the end of a word broken before the box.)
+            # than the column, or than the line above it where two columns meet, may be
+            # followed by the end of a word broken before the box.)
             return False
         # narrower than the column, or wider: a headline set across columns
         wider = ln.width > width + SET_APART_MARGIN / 2 and text.count("，") <= 1
