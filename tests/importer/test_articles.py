@@ -232,3 +232,11 @@ def test_a_title_broken_over_two_lines_stays_whole_when_its_first_line_matches_t
     got = [a.headline.title if a.headline else None for a in articles_of(text, project_registers)]
     assert "新绛经开区开展“企业开放日”活动" in got
     assert "新绛经开区开展" not in got
+
+
+def test_a_box_after_a_paragraphs_first_line_heads_the_text_around_it(project_registers):
+    # 该项目总投资2.4亿元，建有 / 原平经开区8万平方米 / 标准化厂房交付使用 / 单层厂房12栋…:
+    # the clause short by its indent opens a paragraph; it is no kicker of the box
+    text = (PAGES / "generated_seed21_0130.txt").read_text(encoding="utf-8")
+    (article,) = [a for a in articles_of(text, project_registers) if "建有单层厂房12栋" in a.body]
+    assert article.headline is not None and article.headline.title == "原平经开区8万平方米标准化厂房交付使用"

@@ -318,7 +318,16 @@ def _apart(lines: list[_Line], column: bool, zone_names: Collection[str] = ()) -
             # between two headline lines: the middle line of a headline set in a narrower
             # column than the text around it
             between = i > 0 and apart[i - 1] and "，" not in ln.text
-            if starts or between or ln.width < _column_width(lines, apart, i) - INDENT_MARGIN * 1.5:
+            width = _column_width(lines, apart, i)
+            # a clause after a finished paragraph, short of the column by the indent: that
+            # paragraph's first line, cut by a box (该项目总投资2.4亿元，建有 / box / 单层…)
+            opens = (
+                i > 0
+                and is_terminal(lines[i - 1].text)
+                and "，" in ln.text
+                and abs(ln.width - (width - 2 * INDENT_MARGIN)) <= FULL_LINE_SLACK
+            )
+            if starts or between or (ln.width < width - INDENT_MARGIN * 1.5 and not opens):
                 apart[i] = changed = True
     # The line under a kicker is its title, however wide it is set.
     for i in range(1, len(lines)):
