@@ -240,3 +240,15 @@ def test_a_box_after_a_paragraphs_first_line_heads_the_text_around_it(project_re
     text = (PAGES / "generated_seed21_0130.txt").read_text(encoding="utf-8")
     (article,) = [a for a in articles_of(text, project_registers) if "建有单层厂房12栋" in a.body]
     assert article.headline is not None and article.headline.title == "原平经开区8万平方米标准化厂房交付使用"
+
+
+def test_a_box_heading_the_next_article_is_passed_over_with_the_text_that_goes_on_after_it(
+    project_registers,
+):
+    # 河津…: two paragraphs, the box of the 临汾 brief after it, the rest of the 河津 text
+    # with its own headline box in a sentence, then the 临汾 brief: one 河津 article
+    text = (PAGES / "generated_seed21_0101.txt").read_text(encoding="utf-8")
+    got = {a.headline.title: a for a in articles_of(text, project_registers) if a.headline}
+    hejin = got["河津经济技术开发区铝精深加工项目集中开工"]
+    assert hejin.body.startswith("本刊讯 5月28日") and "两地正探索建立产业协作机制" in hejin.body
+    assert got["临汾经开区为企业发放稳岗补贴386万元"].body.startswith("本刊讯 近日，临汾经济开发区")

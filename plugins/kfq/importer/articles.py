@@ -87,7 +87,7 @@ def split(source: str, blocks: list[Block], zones_in: Callable[[str], set[str]] 
     if zones_in is not None:
         _split_at_zone_turns(segments, slots, zones_in)
     _headings_that_head_the_next(segments, slots)
-    _rejoin_around_boxes(segments, slots)
+    _rejoin_around_boxes(segments, slots, boxes)
     orphans += _assign(segments, slots)
     for seg in segments:
         seg.boxed = seg.headline is not None and any(seg.headline is box for box in boxes)
@@ -254,13 +254,19 @@ def _split_at_zone_turns(
                 break
 
 
-def _rejoin_around_boxes(segments: list[_Segment], slots: list[object]) -> None:
+def _rejoin_around_boxes(segments: list[_Segment], slots: list[object], boxes: list[Headline]) -> None:
     """A headline box set between two paragraphs of an article: the text after it goes on
     with the article before it (it has no dateline, the article before no byline), and the
-    box heads the next article, when its words say so and not the text right after it."""
+    box heads the next article, when its words say so and not the text right after it.
+    Boxes set inside that text's own sentences (its own headline, perhaps) stand between it
+    and the next article: they are passed over."""
     k = 0
     while k + 3 < len(slots):
-        prev, head, cont, nxt = slots[k : k + 4]
+        prev, head, cont = slots[k : k + 3]
+        j = k + 3
+        while j < len(slots) and any(slots[j] is box for box in boxes):
+            j += 1
+        nxt = slots[j] if j < len(slots) else None
         if (
             isinstance(prev, _Segment)
             and isinstance(head, Headline)
