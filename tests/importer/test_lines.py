@@ -233,3 +233,12 @@ def test_a_full_line_whose_sentence_the_next_line_ends_in_a_few_characters_is_pr
     text = (HERE / "data" / "pages" / "generated_seed13_0183.txt").read_text(encoding="utf-8")
     (got,) = [u for u in units(text) if "产品质量检测" in u.text]
     assert not got.standalone and "产品质量检测等业务。" in got.text
+
+
+def test_a_title_and_its_role_byline_at_the_top_of_the_page_stand_apart():
+    text = (
+        "项目建设要“快”更要“实”\n\n文/图 靳斡欲 施辟\n\n"
+        " 今年以来，潞城经开区项\n\n目建设按下“快进键”：一批\n\n项目当年签约、当年开工。\n"
+    )
+    got = [(u.text, u.standalone) for u in units(text)]
+    assert got[:2] == [("项目建设要“快”更要“实”", True), ("文/图 靳斡欲 施辟", True)]

@@ -355,6 +355,19 @@ def _apart(lines: list[_Line], column: bool, zone_names: Collection[str] = ()) -
             and not DATELINE_RE.match(nxt.text.strip())
         ):
             apart[i - 1] = apart[i] = True
+    # A byline with its role word is a line of its own (no sentence wraps to 文/图 某某 alone),
+    # and the unfinished line right above it, where a text starts (the page's top, or after a
+    # finished sentence), is the title it signs, however wide.
+    for i in range(1, len(lines)):
+        title = lines[i - 1]
+        if (
+            ROLE_LINE_RE.match(lines[i].text.strip())
+            and (i == 1 or is_terminal(lines[i - 2].text) or apart[i - 2])
+            and not is_terminal(title.text)
+            and not _is_prose_form(title.text)
+            and not _is_tail(lines, i - 1)
+        ):
+            apart[i - 1] = apart[i] = True
     _headlines_above_datelines(lines, apart)
     return apart
 
