@@ -242,3 +242,22 @@ def test_a_title_and_its_role_byline_at_the_top_of_the_page_stand_apart():
     )
     got = [(u.text, u.standalone) for u in units(text)]
     assert got[:2] == [("项目建设要“快”更要“实”", True), ("文/图 靳斡欲 施辟", True)]
+
+
+def test_a_headline_where_a_narrow_column_meets_a_wide_one_stands_apart():
+    # a brief set 15 em wide ends; a commentary set 25 em wide starts under its headline,
+    # which is narrower than either: its first line is short of the wide column by the indent
+    narrow = (
+        "本刊讯 开发区加快构建绿色低碳循环的现代产业体系，"
+        "努力把开发区建设成为晋陕豫黄河金三角区域的高质量发展示范区。"
+    )
+    wide = (
+        "今年以来，潞城经开区项目建设按下“快进键”：一批项目当年签约、当年开工、当年投产，"
+        "“拿地即开工”从个例变成常态。速度的背后，是审批流程的再造、服务方式的转变，值得肯定。"
+    )
+    text = column(narrow, width=15) + "项目建设要“快”更要“实”\n" + column(wide, width=25)
+    assert [(u.text, u.standalone) for u in units(text)] == [
+        (narrow, False),
+        ("项目建设要“快”更要“实”", True),
+        (wide, False),
+    ]

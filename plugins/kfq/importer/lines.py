@@ -494,11 +494,16 @@ def _set_apart(lines: list[_Line], i: int, column: bool, zone_names: Collection[
         # After a finished paragraph, a line at least as wide as the column cannot be the next
         # paragraph's first line (that one is short by its indent): followed by one, it is a
         # headline set between them.
+        # The paragraph below is measured by its own column: two column widths can meet at
+        # a headline (a brief in a narrow column above, a commentary set wide below).
         after_stop = i > 0 and is_terminal(lines[i - 1].text)
         return (
             "，" not in text
             and (ln.width < width - FULL_LINE_SLACK or (after_stop and ln.width >= width + INDENT_MARGIN / 2))
-            and _starts_paragraph(lines, i + 1, width)
+            and (
+                _starts_paragraph(lines, i + 1, width)
+                or (nxt is not None and _starts_paragraph(lines, i + 1, _column_width(lines, None, i + 1)))
+            )
         )
     return ln.width <= SET_APART_MAX and text.count("，") <= 1
 
