@@ -252,3 +252,11 @@ def test_a_box_heading_the_next_article_is_passed_over_with_the_text_that_goes_o
     hejin = got["河津经济技术开发区铝精深加工项目集中开工"]
     assert hejin.body.startswith("本刊讯 5月28日") and "两地正探索建立产业协作机制" in hejin.body
     assert got["临汾经开区为企业发放稳岗补贴386万元"].body.startswith("本刊讯 近日，临汾经济开发区")
+
+
+def test_a_blank_line_parts_two_headlines_whose_own_lines_are_set_together(project_registers):
+    # 介休经济技术开发区 / “拿地即开工” / 跑出项目建设加速度 / (blank) / 向高而攀 蓄势前行 / ———…
+    text = (PAGES / "generated_seed33_0059.txt").read_text(encoding="utf-8")
+    got = [(a.headline.kicker, a.headline.title) for a in articles_of(text, project_registers) if a.headline]
+    assert ("介休经济技术开发区", "“拿地即开工”跑出项目建设加速度") in got
+    assert (None, "向高而攀 蓄势前行") in got

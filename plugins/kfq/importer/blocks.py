@@ -150,7 +150,13 @@ def _splits(
     """The run read as two headlines, split before each line that can open a headline (not a
     subtitle, byline or the title's second half after a kicker)."""
     out: list[tuple[Headline, Headline]] = []
+    # Where some lines of the run follow each other and others have a blank line between,
+    # the blank lines part the headlines: a headline's own lines are set together.
+    gaps = [lines[k].first - lines[k - 1].last > 1 for k in range(1, len(lines))]
+    by_gaps = any(gaps) and not all(gaps)
     for k in range(1, len(lines)):
+        if by_gaps and not gaps[k - 1]:
+            continue
         opener = lines[k].text.strip()
         if DASHES_RE.match(opener) or bylines.parse_line(opener, known):
             continue
