@@ -261,3 +261,18 @@ def test_a_headline_where_a_narrow_column_meets_a_wide_one_stands_apart():
         ("项目建设要“快”更要“实”", True),
         (wide, False),
     ]
+
+
+def test_a_title_broken_over_two_lines_at_the_foot_of_the_page_is_a_headline():
+    # a brief ends, then its title printed below it, broken over two short lines, and the
+    # running foot: the two lines are a headline, not a paragraph the page cut off
+    text = (
+        column(
+            "本刊讯 会议要求，各项目单位要倒排工期、挂图作战。"
+            "今年，沁源经开区共安排重点项目21个，总投资87亿元。",
+            width=12,
+        )
+        + "沁源经开区召开重\n点项目观摩推进会\n2023年5月22日 星期一 科学导报 第8版\n8\n"
+    )
+    got = [(u.text, u.standalone) for u in units(text) if not u.text[:1].isdigit()]
+    assert got[-2:] == [("沁源经开区召开重", True), ("点项目观摩推进会", True)]

@@ -295,15 +295,23 @@ def _apart(lines: list[_Line], column: bool, zone_names: Collection[str] = ()) -
     # to that headline (a long kicker); one that fills the column is prose cut by a box.
     # The page's last line, unfinished after a finished sentence or a headline's line, is a
     # headline printed below.
-    if (
-        len(lines) >= 2
-        and not apart[-1]
-        and not is_terminal(lines[-1].text)
-        and not _is_prose_form(lines[-1].text)
-        and not _is_tail(lines, len(lines) - 1)
-        and (is_terminal(lines[-2].text) or apart[-2])
-    ):
-        apart[-1] = True
+    # So are a few such lines, each short of the column (a title broken over two lines); a
+    # text that runs on to another page ends in a full line.
+    run: list[int] = []
+    k = len(lines) - 1
+    while k >= 1 and len(run) < DATELINE_HEADLINE_MAX and not apart[k] and not is_terminal(lines[k].text):
+        if _is_prose_form(lines[k].text) or _is_tail(lines, k):
+            run = []
+            break
+        run.append(k)
+        k -= 1
+    if run and (is_terminal(lines[k].text) or apart[k]):
+        # measured against the text above: the run's own lines must not set the column
+        above = sorted(ln.width for ln in lines[max(0, k - 8) : k] if not is_terminal(ln.text))
+        column_width = above[(3 * len(above)) // 4] if above else lines[k].width
+        if len(run) == 1 or all(lines[r].width < column_width - FULL_LINE_SLACK for r in run):
+            for r in run:
+                apart[r] = True
     changed = column
     while changed:
         changed = False
