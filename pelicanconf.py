@@ -41,6 +41,7 @@ USE_FOLDER_AS_CATEGORY = False
 # are installed packages, imported by their module names: no PLUGIN_PATHS.
 PLUGINS = [
     "kfq_guard",
+    "kfq_readings",
     "yaml_metadata",
     "kfq_reader",
     "sitemap",
