@@ -41,6 +41,7 @@ USE_FOLDER_AS_CATEGORY = False
 # are installed packages, imported by their module names: no PLUGIN_PATHS.
 PLUGINS = [
     "kfq_guard",
+    "kfq_readings",
     "yaml_metadata",
     "kfq_reader",
     "sitemap",
@@ -70,9 +71,12 @@ KFQ = {
 # Pelican's Jinja has no autoescape by default; only rendered Markdown is marked safe.
 # Compiled templates are kept in Jinja's per-user cache folder (checked against each
 # template's source and the compiling environment): compiling them took a sixth of the
-# editors' quick rebuild.
+# editors' quick rebuild. Every build makes its own environments (and `invoke livereload`
+# forks a fresh build per save), so a template cannot change under a running build: without
+# auto_reload Jinja no longer stats the template's file at every lookup.
 JINJA_ENVIRONMENT = {
     "autoescape": True,
+    "auto_reload": False,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],

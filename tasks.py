@@ -296,7 +296,7 @@ def contributors(c, year, out=None, content="content", date=None, strict=False, 
 def build(c, publish=False):
     """Build the whole site into output/ and its search index (stops on any invalid article)."""
     import pelicanconf
-    from kfq.atomic import discard, fresh_folder, swap_in
+    from kfq.atomic import discard, fresh_folder, swap_in, sweep
     from kfq.search import build_index
     from kfq.settings import kfq_settings
 
@@ -309,6 +309,7 @@ def build(c, publish=False):
     override = shlex.quote("KFQ=" + json.dumps(kfq, ensure_ascii=False))
     output = ROOT / pelicanconf.OUTPUT_PATH
     staging = fresh_folder(output)
+    sweeper = sweep(output)  # the site the last build replaced goes while this one renders
     try:
         result = c.run(
             f"{PELICAN} content -s {'publishconf.py' if publish else 'pelicanconf.py'} "
@@ -325,6 +326,7 @@ def build(c, publish=False):
         swap_in(staging, output, pelicanconf.OUTPUT_RETENTION)
     finally:
         discard(staging)  # gone already when it was swapped in
+        sweeper.join()
     print("search index: " + ("no article pages yet" if seconds is None else f"built in {seconds:.1f} s"))
 
 

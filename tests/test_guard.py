@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, fixture_article, make_content
-from kfq.atomic import discard, fresh_folder, swap_in
+from kfq.atomic import discard, fresh_folder, stale_sites, swap_in, sweep
 
 ARTICLES = {"2023/valid-article.md": fixture_article("valid-article")}
 
@@ -102,7 +102,14 @@ def test_a_good_build_is_swapped_in_and_keeps_the_office_files(tmp_path):
     assert "articles/old.html" not in files  # a full build starts from an empty folder
     assert files["contributors/2023/名单.xlsx"] == b"PK\x03\x04office"
     assert oct((tmp_path / "output").stat().st_mode & 0o777) != oct(0o700)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output-")] == []
+    # The site it replaced waits beside it, and the next build removes it while it renders.
+    (stale,) = [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]
+    assert stale.name.startswith(".output-stale-") and (stale / "articles/old.html").exists()
+    again = run_pelican(build.content, tmp_path / "output")
+    assert again.returncode == 0, again.log
+    assert snapshot(tmp_path / "output").keys() == files.keys()
+    (newer,) = [p for p in tmp_path.iterdir() if p.name.startswith(".output-")]
+    assert newer != stale and not stale.exists()
 
 
 def test_an_invalid_article_leaves_the_last_good_site(tmp_path):
@@ -148,6 +155,9 @@ def test_swap_in_replaces_output_and_discard_removes_a_failed_build(tmp_path):
     swap_in(staging, output, ["contributors", ".git"])
     assert (output / "index.html").read_text(encoding="utf-8") == "新"
     assert (output / "contributors/2023/名单.xlsx").exists()
+    (stale,) = stale_sites(output)
+    assert (stale / "articles/old.html").exists()  # the replaced site, not yet removed
+    sweep(output).join()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
 
@@ -186,3 +196,7 @@ def test_invoke_build_swaps_only_after_the_search_index_succeeded(tmp_path, monk
     tasks.build.body(c)
     assert (tmp_path / pelicanconf.OUTPUT_PATH / "index.html").read_text(encoding="utf-8") == "新网站"
     assert (tmp_path / "output/contributors/2023/名单.xlsx").exists()
+    # The replaced site waits beside output/ until the next build removes it.
+    (stale,) = stale_sites(tmp_path / "output")
+    tasks.build.body(c)
+    assert not stale.exists() and len(stale_sites(tmp_path / "output")) == 1

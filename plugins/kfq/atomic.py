@@ -2,6 +2,11 @@
 
 A build that stops half way (an exception in a plugin, the search index, a full disk) then
 leaves the last good site in output/ exactly as it was, instead of 9 pages and half a feed.
+
+The site a swap replaces is not deleted there and then: removing a site's thousands of files
+is slow on disk (4.4 s for the 1,000-article bench site, for 0.3 s of CPU) and nothing waits
+for it but the build's exit. It is renamed `.output-stale-…` and the next build removes it
+while it renders (`sweep`), so the disk works while the processor does.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -56,9 +62,30 @@ def swap_in(staging: Path, output: Path, retain: Iterable[str] = ()) -> None:
         except OSError:
             old.rename(output)  # put the last good site back before reporting
             raise
-        shutil.rmtree(old, ignore_errors=True)
+        # Only now is it stale: a sweep never touches a folder a failed swap may put back.
+        old.rename(old.with_name(old.name.replace("-old-", "-stale-", 1)))
     else:
         staging.rename(output)
+
+
+def stale_sites(output: Path) -> list[Path]:
+    """The sites earlier swaps replaced, beside output."""
+    output = Path(output).absolute()
+    return sorted(output.parent.glob(f".{output.name}-stale-*"))
+
+
+def sweep(output: Path) -> threading.Thread:
+    """Start removing the sites earlier swaps replaced, beside the build's own work; the
+    build joins the thread before it ends."""
+    stale = stale_sites(output)
+
+    def remove() -> None:
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    thread = threading.Thread(target=remove, name="kfq-sweep", daemon=True)
+    thread.start()
+    return thread
 
 
 def discard(staging: Path) -> None:

@@ -6,8 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from pypinyin import Style, lazy_pinyin
-
+from kfq.readings import read
 from kfq.text import HAN
 
 MAX_LEN = 60
@@ -54,7 +53,7 @@ def _plain_words(chunk: str) -> list[str]:
     pos = 0
     for m in _HAN_RUN.finditer(chunk):
         out.extend(_ascii_words(chunk[pos : m.start()]))
-        out.extend(lazy_pinyin(m.group(0), style=Style.NORMAL, v_to_u=False))
+        out.extend(read(m.group(0), "plain"))
         pos = m.end()
     out.extend(_ascii_words(chunk[pos:]))
     return out

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from pelican import autoreload, signals
 
-from kfq.atomic import discard, fresh_folder, swap_in
+from kfq.atomic import discard, fresh_folder, swap_in, sweep
 from kfq.errors import BuildStopped, ContentInvalid, KfqError
 from kfq.settings import kfq_settings
 
@@ -86,6 +86,8 @@ def guard(pelican) -> None:
     def guarded_run():
         output = pelican.output_path
         staging = fresh_folder(Path(output)) if atomic else None
+        # The site the last swap replaced goes while this build renders (kfq.atomic).
+        sweeper = sweep(Path(output)) if atomic else None
         if staging is not None:
             pelican.output_path = settings["OUTPUT_PATH"] = str(staging)
         try:
@@ -105,6 +107,8 @@ def guard(pelican) -> None:
             raise stop from None
         finally:
             pelican.output_path = settings["OUTPUT_PATH"] = output
+            if sweeper is not None:
+                sweeper.join()
 
     pelican.run = guarded_run
 

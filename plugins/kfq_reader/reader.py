@@ -22,6 +22,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader, _con
 from kfq.contract import display_path
 from kfq.errors import BuildStopped, ContentInvalid
 from kfq.frontmatter import read_source
+from kfq.markup import plain_html, same_dialect
 from kfq.text import zishu
 
 
@@ -49,7 +50,11 @@ class ArticleReader(YAMLMetadataReader):
         metadata = self._parse_yaml_metadata(src.meta, source_path)
         # As markdown.extensions.meta would leave it, for extensions that read it.
         self._md.Meta = {k: _convert_py_to_meta(v) for k, v in src.meta.items()}
-        content = self._md.reset().convert(src.body)
+        # A body in the contract's plain form (paragraphs, headings) is written by the faster
+        # engine, to the same bytes (kfq.markup); any other body by Pelican's Python-Markdown.
+        content = plain_html(src.body) if same_dialect(self.settings["MARKDOWN"]) else None
+        if content is None:
+            content = self._md.reset().convert(src.body)
         metadata["zishu"] = zishu(Markup(content).striptags())
         return content, metadata
 

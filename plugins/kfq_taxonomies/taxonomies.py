@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pypinyin import lazy_pinyin
-
+from kfq.readings import read
 from kfq_catalog.pages import ListingGenerator
 
 # kind → (URL folder, heading of the index page)
@@ -19,7 +18,7 @@ KINDS = {
 def reader_order(kind: str, terms: list) -> list:
     """Index order for readers: authors by pinyin, months newest first, the rest as registered."""
     if kind == "author":
-        return sorted(terms, key=lambda t: (lazy_pinyin(t.name), t.name))
+        return sorted(terms, key=lambda t: (read(t.name, "plain"), t.name))
     return terms
 
 

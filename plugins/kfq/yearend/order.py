@@ -24,8 +24,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
+from kfq.readings import read
 from kfq.text import HAN_RE
 from kfq.yearend.errors import UnknownCharacters
 
@@ -109,6 +108,7 @@ def _char_key(name: str, char: str) -> tuple[int, int, str]:
     return (1, len(sequence), f"{sequence}\uffff{char}")
 
 
+@cache
 def stroke_key(name: str) -> tuple:
     """Sort key of a name by 姓氏笔画: the surname, then one-character given names first,
     then the given name character by character (strokes, then stroke forms)."""
@@ -128,16 +128,14 @@ def _syllable(reading: str) -> tuple[str, int]:
     return letters, int(tone) if tone else 5
 
 
+@cache
 def pinyin_key(name: str) -> tuple:
     """Sort key of a name by pinyin, as dictionaries order: letters, then tone, syllable
     by syllable; the surname takes its surname reading (曾 zeng, 单 shan); equal readings
     (王伟 wang wei, 汪伟 wang wei differ by tone) fall back to the stroke order."""
     if not name:
         return ((), stroke_key(name))
-    first = (
-        SURNAME_READINGS.get(name[0])
-        or lazy_pinyin(name[0], style=Style.TONE3, neutral_tone_with_five=True)[0]
-    )
-    rest = lazy_pinyin(name[1:], style=Style.TONE3, neutral_tone_with_five=True) if name[1:] else []
+    first = SURNAME_READINGS.get(name[0]) or read(name[0], "tone3")[0]
+    rest = read(name[1:], "tone3") if name[1:] else []
     syllables = tuple(_syllable(r.lower()) for r in (first, *rest))
     return (syllables, stroke_key(name))
