@@ -276,3 +276,20 @@ def test_a_title_broken_over_two_lines_at_the_foot_of_the_page_is_a_headline():
     )
     got = [(u.text, u.standalone) for u in units(text) if not u.text[:1].isdigit()]
     assert got[-2:] == [("沁源经开区召开重", True), ("点项目观摩推进会", True)]
+
+
+def test_a_signature_wrapped_after_the_last_sentence_ends_the_paragraph():
+    # …突破300亿元。 席辖 / 煌 祝浪哀, then the next text's first line: two paragraphs
+    text = (
+        "今年以来，长治高新区已累计签约项目31个，总投\n"
+        "资186.4亿元，完成全年目标任务的62%。下一步，高新\n"
+        "区将围绕半导体、新能源汽车零部件等主导产业开展精\n"
+        "准招商，力争全年签约项目投资额突破300亿元。 席辖\n"
+        "煌 祝浪哀\n"
+        "清徐经开区今年以来拒绝了3个投资额超过10亿元\n"
+        "的项目，原因是这些项目能耗高、附加值低，不符合园\n"
+        "区的产业定位。\n"
+    )
+    got = units(text)
+    assert len(got) == 2
+    assert got[0].text.endswith("亿元。 席辖煌 祝浪哀") and got[1].text.startswith("清徐经开区")

@@ -203,13 +203,16 @@ def units(text: str, zone_names: Collection[str] = (), known: Collection[str] = 
             flush(closed=is_terminal(buf[-1].text))
         buf.append(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        # the rest of a signature wrapped onto this line ends the sentence with the line
+        # above (…突破300亿元。 席辖 / 煌 祝浪哀)
+        ends = is_terminal(ln.text) or (_is_tail(lines, i) and is_terminal(join(lines[i - 1].text, ln.text)))
         if nxt is None or apart[i + 1] or (blanks and nxt.gap):
-            flush(closed=is_terminal(ln.text) or ends_with_glued_name(ln.text))
+            flush(closed=ends or ends_with_glued_name(ln.text))
         elif DATELINE_RE.match(nxt.text.strip()):
             # A dateline always opens a paragraph: the text before it ended, perhaps with a
             # name glued to its last sentence (…协作机制。羌麦鹤).
-            flush(closed=is_terminal(ln.text) or ends_with_glued_name(ln.text))
-        elif is_terminal(ln.text) and (
+            flush(closed=ends or ends_with_glued_name(ln.text))
+        elif ends and (
             # a photo caption stands between paragraphs: 图为…… opens one after a finished
             # sentence, and its credit (…… 摄) closes it
             CAPTION_START_RE.match(nxt.text.strip())
