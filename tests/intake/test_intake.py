@@ -104,7 +104,12 @@ def sent(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def converted(sent) -> dict[str, Path]:
-    return {fmt: convert(sent["docx"], fmt) for fmt in ("doc", "odt")}
+    out = {fmt: convert(sent["docx"], fmt) for fmt in ("doc", "odt")}
+    # Kingsoft WPS Writer saves Word 97 binaries (OLE compound files) under .wps: the bytes of
+    # the .doc under that name are such a file, and LibreOffice must tell it by its content.
+    out["wps"] = out["doc"].with_name("新材料项目（WPS）.wps")
+    shutil.copy(out["doc"], out["wps"])
+    return out
 
 
 def accepted_text(piece: Piece) -> list[str]:
@@ -160,8 +165,8 @@ def test_a_word_file_becomes_a_draft_with_every_field_and_paragraph(sent, tmp_pa
 
 
 @pytest.mark.render
-@pytest.mark.parametrize("fmt", ["doc", "odt"])
-def test_doc_and_odt_converted_by_libreoffice_read_the_same(converted, fmt, tmp_path, site_registers):
+@pytest.mark.parametrize("fmt", ["doc", "odt", "wps"])
+def test_doc_odt_and_wps_converted_by_libreoffice_read_the_same(converted, fmt, tmp_path, site_registers):
     content = registers_copy(tmp_path)
     report = intake_files([converted[fmt]], content, site_registers, TODAY)
     assert not report.errors, report.errors
@@ -230,6 +235,38 @@ def test_a_file_the_intake_cannot_read_is_named_with_a_fix(tmp_path, site_regist
     assert not report.drafts
     assert report.errors[0].startswith(f"{bad}: '.pdf' is not a format the intake reads — save it as")
     assert report.errors[1].startswith("坏.docx: cannot be opened as a Word document")
+
+
+@pytest.mark.render
+@pytest.mark.parametrize(
+    ("case", "why"),
+    [
+        ("noise", "is not a WPS Writer document LibreOffice can read"),
+        ("old-wps", "is not a WPS Writer document LibreOffice can read"),
+        ("text", "is not a WPS Writer document LibreOffice can read"),
+        ("cut", "LibreOffice could not read it as a WPS Writer document (the file is damaged or cut short)"),
+    ],
+)
+def test_a_wps_file_libreoffice_cannot_read_is_refused_with_a_fix(
+    case, why, converted, tmp_path, site_registers
+):
+    """LibreOffice opens any bytes it does not recognise as plain text and 'converts' them: such
+    a file must be refused, never become a draft of noise."""
+    data = {
+        "noise": bytes(range(256)) * 8,
+        # a WPS 2000-era file (Kingsoft's own format before it wrote Word 97 binaries)
+        "old-wps": b"WPS Writer\x00\x01" + "开发区建设".encode("gb18030") * 50,
+        "text": "开发区项目建设综述".encode("gb18030"),
+        "cut": converted["wps"].read_bytes()[:1536],
+    }[case]
+    bad = tmp_path / f"{case}.wps"
+    bad.write_bytes(data)
+    content = registers_copy(tmp_path)
+    report = intake_files([bad], content, site_registers, TODAY)
+    assert not report.drafts and not list((content / "articles").rglob("*.md"))
+    (error,) = report.errors
+    assert error.startswith(f"{case}.wps: {why}"), error
+    assert error.endswith("ask the contributor to open it in WPS or Word and save it as .docx")
 
 
 def publish(path: Path, content: Path, proposals) -> None:
