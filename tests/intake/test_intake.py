@@ -401,3 +401,36 @@ def test_invoke_review_settles_a_submitted_draft_in_its_file(sent, tmp_path, sit
     checked = check_article(path, load_registers(content / "data"))
     assert checked.ok, [str(p) for p in checked.problems]
     assert open_drafts(content / "articles") == []
+
+
+def test_word_styles_give_headline_subtitle_and_section_headings(tmp_path, site_registers):
+    """A contributor who uses Word's styles: Title, Subtitle (no —— typed), Heading 1/2."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("转型发展看园区")  # the kicker, above the styled headline
+    d.add_paragraph("太原高新区数字经济产业集聚成势", style="Title")
+    d.add_paragraph("太原高新技术产业开发区发展数字经济纪实", style="Subtitle")
+    d.add_paragraph("记者 李恒松  通讯员 赵文斌")
+    first = "本刊讯 今年以来，太原高新区聚焦数字经济，新引进数字经济企业60余家，产业集聚效应日益显现。"
+    d.add_paragraph(first)
+    d.add_paragraph("一、筑巢引凤", style="Heading 1")
+    second = "园区建成数字经济产业园三个，为企业提供从注册到投产的全流程服务，企业满意度持续提升。"
+    d.add_paragraph(second)
+    d.add_paragraph("（一）人才引育", style="Heading 2")
+    third = "园区与省内高校共建实训基地，每年输送数字经济人才两千余名，为产业发展提供有力支撑。"
+    d.add_paragraph(third)
+    path = tmp_path / "数字经济.docx"
+    d.save(str(path))
+    content = registers_copy(tmp_path)
+    (draft,) = intake_files([path], content, site_registers, TODAY).drafts
+    meta, paras = draft_of(content, draft.path)
+    assert (meta["kicker"], meta["title"], meta["subtitle"]) == (
+        "转型发展看园区",
+        "太原高新区数字经济产业集聚成势",
+        "太原高新技术产业开发区发展数字经济纪实",
+    )
+    assert paras == [first, "## 一、筑巢引凤", second, "## （一）人才引育", third]
+    signed = [*meta["authors"], *(p.name for p in draft.proposals)]
+    assert sorted(signed) == sorted(["李恒松", "赵文斌"])
+    assert not any(d.startswith("title:") for d in meta["doubts"])  # styled: no guess to check

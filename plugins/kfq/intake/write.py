@@ -8,7 +8,8 @@ order, with `status: draft` and every doubt listed: an editor settles them and p
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kfq.images import ImageInfo
@@ -19,6 +20,21 @@ from kfq.importer.write import front_matter, leading_fields, markdown_body
 # The kinds of doubt a draft lists: the importer's blocking ones and every guess of the intake.
 DOUBT_KINDS = ("title", "date", "byline", "zone", "boundary", "theme", "topics", "genre", "length", "image")
 IMAGES = "images"  # under content/: the originals of the articles' photos
+
+# What Python-Markdown (with the site's `extra`) would read as markup inside a paragraph and
+# so take out of the text: emphasis (*, _), code (`), links and footnotes ([), attribute
+# lists ({), a backslash before any of these, an HTML tag or autolink (<…>), an entity (&lt;).
+# A contributor's 3*5 or *注 must reach the reader as typed. (A paragraph's start, # > - 1.,
+# is escaped by the importer's writer.)
+_INLINE = re.compile(r"[\\`*_{}\[\]]")
+_TAG = re.compile(r"<(?=.*>)")  # every < before a > (<<x@y.cn> is still a mail link)
+_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def literal(text: str) -> str:
+    """text escaped so that Markdown shows every character of it as typed."""
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return _TAG.sub("&lt;", _ENTITY.sub("&amp;", text))  # this order: &lt; is no typed entity
 
 
 @dataclass(frozen=True)
@@ -53,7 +69,8 @@ def render(article: Article, photo: Photo | None) -> str:
     listed = doubts(article, DOUBT_KINDS)
     if listed:
         fields.append(("doubts", listed))
-    return f"---\n{front_matter(fields)}---\n\n{markdown_body(article.paragraphs)}\n"
+    body = markdown_body([replace(p, text=literal(p.text)) for p in article.paragraphs])
+    return f"---\n{front_matter(fields)}---\n\n{body}\n"
 
 
 def write(article: Article, photo: Photo | None, content: Path) -> tuple[Path, Path | None]:
