@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image
 
 from kfq.contract import check_article
 from kfq.frontmatter import read_source
@@ -434,3 +435,70 @@ def test_word_styles_give_headline_subtitle_and_section_headings(tmp_path, site_
     signed = [*meta["authors"], *(p.name for p in draft.proposals)]
     assert sorted(signed) == sorted(["李恒松", "赵文斌"])
     assert not any(d.startswith("title:") for d in meta["doubts"])  # styled: no guess to check
+
+
+def _sheet() -> bytes:
+    import io
+
+    import openpyxl
+
+    buf = io.BytesIO()
+    openpyxl.Workbook().save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("空.docx", lambda: b"", "cannot be opened as a Word document (it is no Word file"),
+        (
+            "表格.docx",
+            _sheet,
+            "cannot be opened as a Word document (it is a spreadsheet saved under a Word name)",
+        ),
+        ("乱码.eml", lambda: bytes(range(256)) * 8, "is not an email"),
+        ("空.eml", lambda: b"", "is not an email"),
+        ("二进制.txt", lambda: bytes(range(256)) * 8, "is not UTF-8 or GB18030 text"),
+        ("空.txt", lambda: b"", "holds no text"),
+        ("只有空行.txt", lambda: "\u3000\u3000\r\n\r\n  \n".encode("utf-8"), "holds no text"),
+    ],
+)
+def test_a_damaged_or_empty_submission_is_named_and_writes_nothing(
+    name, data, says, tmp_path, site_registers
+):
+    path = tmp_path / name
+    path.write_bytes(data())
+    content = registers_copy(tmp_path)
+    report = intake_files([path], content, site_registers, TODAY)
+    assert not report.drafts and not list((content / "articles").rglob("*"))
+    (error,) = report.errors
+    assert error.startswith(f"{name}: {says}"), error
+    assert " — " in error and "Traceback" not in error
+
+
+def test_an_email_with_a_bad_attachment_keeps_the_good_one_and_names_the_bad(sent, tmp_path, site_registers):
+    bad = tmp_path / "旧稿.doc"
+    bad.write_bytes(bytes(range(256)) * 4)
+    gif = tmp_path / "合影.gif"
+    Image.new("RGB", (1200, 800)).save(gif, "GIF")
+    second = tmp_path / "车间2.jpg"
+    second.write_bytes(photo_bytes(1600, 1200))
+    eml = write_eml(
+        tmp_path / "两份附件.eml",
+        "李小红",
+        "lixh@example.com",
+        "投稿",
+        "稿件见附件。",
+        [sent["plain"], bad, gif, second],
+    )
+    content = registers_copy(tmp_path)
+    report = intake_files([eml], content, site_registers, TODAY)
+    (draft,) = report.drafts
+    assert draft.submitted == "两份附件.eml/招聘会.docx"
+    (error,) = report.errors
+    assert error.startswith("两份附件.eml/旧稿.doc: is not a word-processor document LibreOffice can read")
+    # Two images sent, one allowed by the call; the first (a GIF) cannot be published.
+    assert any(w.startswith("2 images sent (合影.gif, 车间2.jpg); the call allows 1") for w in draft.warnings)
+    assert any(w.startswith("photo not used: ") and "GIF" in w for w in draft.warnings), draft.warnings
+    meta, _ = draft_of(content, draft.path)
+    assert "image" not in meta

@@ -82,6 +82,7 @@ def intake_files(
             report.errors.append(str(e))
             continue
         for doc in docs:
+            report.errors += doc.errors
             try:
                 report.drafts.append(_one(doc, content, registers, known, taken, today or dt.date.today()))
             except IntakeError as e:
@@ -93,6 +94,11 @@ def _one(
     doc: Document, content: Path, registers: Registers, known: set[str], taken: set[str], today: dt.date
 ) -> Draft:
     s = structure(doc, known)
+    if not s.paragraphs:
+        raise IntakeError(
+            f"{doc.name}: holds no text{' (only a picture)' if doc.photos else ''} — "
+            "ask the contributor for the article as .docx"
+        )
     date = doc.received or today
     e = enrich(doc, s, registers, date, taken)
     article = e.article
