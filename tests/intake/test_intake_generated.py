@@ -152,7 +152,7 @@ def check(sent: Sent, draft, src) -> None:
     assert seen_by_a_reader(src.body) == [tidy(p) for p in sent.paragraphs]
     signed = [*src.meta["authors"], *(p.name for p in draft.proposals)]
     assert sorted(signed) == sorted(sent.names)
-    assert not any("Han characters not in the draft" in w for w in draft.warnings), draft.warnings
+    assert not any("characters not in the draft" in w for w in draft.warnings), draft.warnings
 
 
 cuts = st.lists(st.lists(st.integers(1, 120), max_size=4), min_size=5, max_size=5)
