@@ -6,6 +6,7 @@ will see it: the text as sent, under the house rule (kfq.house_style) and nothin
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -13,13 +14,14 @@ from pathlib import Path
 
 import docx
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pelicanconf
 from kfq.frontmatter import read_source
-from kfq.house_style import tidy
+from kfq.house_style import changes, tidy
 from kfq.importer import bylines
 from kfq.intake import intake_files
 from kfq.intake.structure import CAPTION_RE, CONTACT_RE
@@ -40,7 +42,8 @@ mark = st.sampled_from(list("，。、；：“”（）《》！？…—") + l
 # What Markdown would take for markup, as contributors type it in running text.
 markup = st.sampled_from(
     ["*注", "3*5", "a_b_c", "_x_", "`code`", "[1]", "[^1]", "{: .x}", "&copy;", "&#20013;", "<b>", "</p>",
-     "<kfjzsk@163.com>", "<http://www.example.cn>", "\\*", "1\\2", "**", "~~x~~", "==x=="]
+     "<kfjzsk@163.com>", "<http://www.example.cn>", "\\*", "1\\2", "**", "~~x~~", "==x==", "<一>",
+     "1. ", "2) ", "- ", "+ ", "> ", "# ", ": ", "---", "[TOC]", "![图](a.jpg)", "|"]
 )  # fmt: skip
 token = han_run | han_run | han_run | latin_word | number | mark | markup
 
@@ -54,7 +57,7 @@ def paragraph(draw) -> str:
         if text and draw(st.integers(0, 4)) == 0:
             text += " "
         text += t
-    text = text.strip() + "。"
+    text = re.sub(" +", " ", text).strip() + "。"  # runs of spaces are one (structure.clean)
     if len(text) <= 40:
         text = draw(han_run) * 6 + "，" + text
     # What the intake reads as something else by design: a caption, a contact line, a
@@ -150,6 +153,7 @@ def intake_one(path: Path, folder: Path):
 def check(sent: Sent, draft, src) -> None:
     assert src.meta["title"] == sent.title
     assert seen_by_a_reader(src.body) == [tidy(p) for p in sent.paragraphs]
+    assert not changes(src.body), "the escapes made the house rule warn about the draft"
     signed = [*src.meta["authors"], *(p.name for p in draft.proposals)]
     assert sorted(signed) == sorted(sent.names)
     assert not any("characters not in the draft" in w for w in draft.warnings), draft.warnings
@@ -181,3 +185,17 @@ def test_a_generated_text_submission_loses_nothing_in_either_encoding(sent, enco
         path = folder / "稿件.txt"
         write_text(sent, path, encoding, newline, indent)
         check(sent, *intake_one(path, folder))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["1. 一二三", "2024) 一", "- 一", "---", "***", "# 一", "> 一", ": 00一", "<b>一", "<一>", "&copy; x",
+     "&copy;一", "&#20013；", "&#x4e2d", "a_b *注 3*5 [1] {: .x} `c`", "<kfjzsk@163.com>",
+     "<<kfjzsk@163.com>>", "<一<kfjzsk@163.com>", "<5>", "\\*", "+ a", "[TOC]", "H2O"],
+)  # fmt: skip
+def test_a_paragraph_reads_as_typed(typed):
+    from kfq.importer.model import Paragraph
+    from kfq.intake.write import markdown as render
+
+    body = render([Paragraph(typed)])
+    assert seen_by_a_reader(body) == [tidy(typed)] and not changes(body)
