@@ -191,11 +191,13 @@ def test_a_generated_text_submission_loses_nothing_in_either_encoding(sent, enco
     "typed",
     ["1. 一二三", "2024) 一", "- 一", "---", "***", "# 一", "> 一", ": 00一", "<b>一", "<一>", "&copy; x",
      "&copy;一", "&#20013；", "&#x4e2d", "a_b *注 3*5 [1] {: .x} `c`", "<kfjzsk@163.com>",
-     "<<kfjzsk@163.com>>", "<一<kfjzsk@163.com>", "<5>", "\\*", "+ a", "[TOC]", "H2O"],
+     "<<kfjzsk@163.com>>", "<一<kfjzsk@163.com>", "<5>", "<A 一\n\n一 <一>", "\\*", "+ a", "[TOC]", "H2O"],
 )  # fmt: skip
 def test_a_paragraph_reads_as_typed(typed):
+    """Each mark Markdown would act on, typed in running text (one case across two paragraphs)."""
     from kfq.importer.model import Paragraph
     from kfq.intake.write import markdown as render
 
-    body = render([Paragraph(typed)])
-    assert seen_by_a_reader(body) == [tidy(typed)] and not changes(body)
+    paragraphs = typed.split("\n\n")
+    body = render([Paragraph(p) for p in paragraphs])
+    assert seen_by_a_reader(body) == [tidy(p) for p in paragraphs] and not changes(body)

@@ -26,12 +26,13 @@ IMAGES = "images"  # under content/: the originals of the articles' photos
 
 # What Python-Markdown (with the site's `extra`) would read as markup and so take out of the
 # text: inside a paragraph, emphasis (*, _), code (`), links, footnotes and [TOC] ([),
-# attribute lists ({), a backslash before these, an HTML tag or a mail/web link (<…>), an
+# attribute lists ({), a backslash before these, an HTML tag or a mail/web link (<…), an
 # entity (&copy;); at its start, a heading, quote, list item, rule or definition (: …).
 # A contributor's *注, 3*5 or 1. must reach the reader as typed. The escapes go in after the
 # house rule (kfq.house_style), and only beside ASCII, so the rule finds nothing to change.
 _INLINE = re.compile(r"[\\`*_{}\[\]]")
-_TAG = re.compile(r"<(?=(.?).*>)")  # any < before a >: <b>, <x@y.cn>, even <一<x@y.cn>
+# Every <: a tag or a mail link may close in a later paragraph (<A … here, > there).
+_TAG = re.compile(r"<(?=(.?))")
 # Python-Markdown takes &#20013 for an entity with or without its ';' (and adds it).
 _ENTITY = re.compile(r"&(?=#\d|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]*;)")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
