@@ -213,34 +213,42 @@ def review(c, source="seeds", dest="content/articles", list=False):
 @task(
     help={
         "source": "a submitted file (.docx .doc .wps .odt .txt .eml), a folder of them, or a quoted "
-        "pattern such as '投稿/*.docx'",
+        "pattern such as '投稿/*.docx'; name more of them after --",
         "content": "the content folder the drafts go to (default: content)",
     }
 )
 def intake(c, source, content="content"):
-    """Turn submissions (Word, WPS, ODT, text, saved emails) into draft articles with their doubts."""
-    import glob
+    """Turn submissions (Word, WPS, ODT, text, saved emails) into draft articles with their doubts.
 
+    One file, folder or pattern: `invoke intake ~/投稿/2024-05-06`. Several: the first, then
+    `--` and the others (Invoke takes one value an argument; what follows `--` is left to the
+    task): `invoke intake 稿件.docx -- 投稿.eml 图文.wps`, or `invoke intake 投稿 -- ~/下载/*.doc`.
+    A file that cannot be read is named with what to do; the others are written all the same,
+    nothing is overwritten, and the exit status is 1.
+    """
     from kfq.intake import intake_files
-    from kfq.intake.formats import SUFFIXES
+    from kfq.intake.sources import expand
 
-    where = Path(source)
-    if where.is_dir():
-        paths = sorted(
-            p for p in where.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-        )
-    elif where.exists():
-        paths = [where]
-    else:
-        paths = sorted(Path(p) for p in glob.glob(source))
-    if not paths:
-        raise Exit(
-            f"{source}: no submission found — name a file, a folder or a pattern ('投稿/*.docx')", code=1
-        )
-    report = intake_files(paths, Path(content), _registers(Path(content)))
+    sources = expand([source, *_remainder(c)])
+    report = intake_files(sources.paths, Path(content), _registers(Path(content)))
+    report.errors[:0] = sources.missing
     print(report.render())
     if report.errors:
         raise Exit(code=1)
+
+
+def _remainder(c) -> list[str]:
+    """The arguments after `--`, one a name. Invoke joins them with spaces (c.remainder), which
+    would split '稿件 (1).docx' in three: the program's own argv keeps them apart, and is used
+    whenever it is the command line Invoke parsed."""
+    if not c.remainder:
+        return []
+    argv = sys.argv
+    if "--" in argv:
+        tail = argv[argv.index("--") + 1 :]
+        if " ".join(tail) == c.remainder:
+            return tail
+    return shlex.split(c.remainder)
 
 
 @task(

@@ -130,7 +130,7 @@ def score(output: str, truth: dict[str, dict]) -> dict[str, int]:
             re.sub(r"\s", "", p) for p in expected
         ]
         right["photo"] += bool(src.meta.get("image")) == want["photo"]
-        right["nothing lost"] += "Han characters not in the draft" not in block
+        right["nothing lost"] += "characters not in the draft" not in block
     return right
 
 

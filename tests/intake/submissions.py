@@ -171,6 +171,7 @@ def write_eml(
         ".jpg": ("image", "jpeg"),
         ".doc": ("application", "msword"),
         ".txt": ("text", "plain"),
+        ".gif": ("image", "gif"),
     }
     for a in attachments:
         main, sub = types[a.suffix]

@@ -76,7 +76,9 @@ def read_docx(data: bytes, name: str) -> list[Document]:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
         raise UnreadableSubmission(
-            name, f"cannot be opened as a Word document ({e})", "open it in Word or WPS and save it as .docx"
+            name,
+            f"cannot be opened as a Word document ({_why_not_word(e)})",
+            "ask the contributor to open it in Word or WPS and save it as .docx",
         ) from e
     doc = Document(name)
     styles = _paragraph_styles(document)
@@ -106,6 +108,18 @@ def read_docx(data: bytes, name: str) -> list[Document]:
     if comments or body.find(f".//{qn('w:commentReference')}") is not None:
         doc.warnings.append("comments: the document carries comments; they are not part of the draft")
     return [doc]
+
+
+def _why_not_word(e: Exception) -> str:
+    """python-docx's refusal in an editor's words."""
+    text = str(e)
+    if "spreadsheetml" in text:
+        return "it is a spreadsheet saved under a Word name"
+    if "presentationml" in text:
+        return "it is a presentation saved under a Word name"
+    if isinstance(e, zipfile.BadZipFile | PackageNotFoundError):
+        return "it is no Word file: damaged, empty, or another program's file under this name"
+    return "its parts are damaged or missing"
 
 
 def _paragraph_styles(document: docx.document.Document) -> dict[str, str]:
@@ -225,7 +239,8 @@ def read_mail(data: bytes, name: str) -> list[Document]:
     """An email: each attached document is a submission; attached images are its photos; a
     mail with no document attached is its own submission (the body's text)."""
     msg = email.message_from_bytes(data, policy=email.policy.default)
-    if not isinstance(msg, EmailMessage) or not (msg["From"] or msg.get_payload()):
+    # Any bytes parse as a message (all body): a saved email has its headers.
+    if not isinstance(msg, EmailMessage) or not any(msg[h] for h in ("From", "Date", "Message-ID")):
         raise UnreadableSubmission(name, "is not an email", "save the message as .eml from the mail program")
     sender = _sender(msg)
     received = _date(msg)
@@ -233,6 +248,7 @@ def read_mail(data: bytes, name: str) -> list[Document]:
     docs: list[Document] = []
     photos: list[Photo] = []
     skipped: list[str] = []
+    failed: list[UnreadableSubmission] = []
     for part in msg.iter_attachments():
         filename = part.get_filename() or ""
         payload = part.get_payload(decode=True)
@@ -242,17 +258,25 @@ def read_mail(data: bytes, name: str) -> list[Document]:
         if suffix in IMAGES or part.get_content_maintype() == "image":
             photos.append(Photo(payload, filename or f"image.{part.get_content_subtype()}"))
         elif suffix in _READERS and suffix not in MAIL:
-            for doc in _READERS[suffix](payload, filename):
+            try:
+                found = _READERS[suffix](payload, f"{name}/{filename}")
+            except UnreadableSubmission as e:
+                failed.append(e)  # the mail's other documents are still read
+                continue
+            for doc in found:
                 doc.name = f"{name}/{filename}"
                 docs.append(doc)
         else:
             skipped.append(filename or part.get_content_type())
+    if failed and not docs:
+        raise failed[0]
     if not docs:
         body = msg.get_body(preferencelist=("plain",))
         text = body.get_content() if body is not None else ""
         doc = Document(name)
         doc.paras = [Para(line) for line in str(text).replace("\r\n", "\n").split("\n")]
         docs.append(doc)
+    docs[0].errors += [str(e) for e in failed]
     for doc in docs:
         doc.sender, doc.received, doc.subject = sender, received, subject
         doc.photos.extend(photos)

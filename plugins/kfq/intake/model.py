@@ -40,6 +40,7 @@ class Document:
     paras: list[Para] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # files sent with it that could not be read
     sender: Sender | None = None
     received: dt.date | None = None
     subject: str = ""

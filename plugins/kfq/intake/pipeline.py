@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from kfq.intake.model import Document
 from kfq.intake.structure import CAPTION_RE, Structured, structure
 from kfq.registers import Registers
 from kfq.scaffold import existing_slugs
-from kfq.text import HAN_RE
+from kfq.text import HAN
 
 
 @dataclass
@@ -82,6 +83,7 @@ def intake_files(
             report.errors.append(str(e))
             continue
         for doc in docs:
+            report.errors += doc.errors
             try:
                 report.drafts.append(_one(doc, content, registers, known, taken, today or dt.date.today()))
             except IntakeError as e:
@@ -93,6 +95,11 @@ def _one(
     doc: Document, content: Path, registers: Registers, known: set[str], taken: set[str], today: dt.date
 ) -> Draft:
     s = structure(doc, known)
+    if not s.paragraphs:
+        raise IntakeError(
+            f"{doc.name}: holds no text{' (only a picture)' if doc.photos else ''} — "
+            "ask the contributor for the article as .docx"
+        )
     date = doc.received or today
     e = enrich(doc, s, registers, date, taken)
     article = e.article
@@ -113,7 +120,7 @@ def _one(
         warnings.append("contact details kept out of the text: " + " / ".join(s.contact))
     lost = _lost(doc, s, article)
     if lost:
-        warnings.append(f"Han characters not in the draft: {lost} — compare the draft with the submission")
+        warnings.append(f"characters not in the draft: {lost} — compare the draft with the submission")
     try:
         path, image = write_stage.write(article, photo, content)
     except FileExistsError as err:
@@ -153,13 +160,19 @@ def _photo(
     return write_stage.Photo(sent.data, info, alt, s.caption, s.credit)
 
 
+# What the draft must keep of a submission, character for character: Han, Latin letters and
+# digits (spaces and punctuation the house rule may change: kfq.house_style).
+_COUNTED = re.compile(f"[{HAN}A-Za-z0-9]")
+
+
 def _lost(doc: Document, s: Structured, article: Article) -> str:
-    """Han characters of the submission found nowhere in the draft (nor in its report)."""
-    sent = Counter(HAN_RE.findall("".join(p.text for p in doc.paras)))
+    """Han characters, letters and digits of the submission found nowhere in the draft (nor in
+    its report)."""
+    sent = Counter(_COUNTED.findall("".join(p.text for p in doc.paras)))
     kept = [article.kicker or "", article.subtitle or "", *article.bylines, article.body]
     if s.title_basis in ("style", "layout") and not article.provisional:
         kept.append(article.title)
     kept += [s.caption or "", s.credit_raw or "", *s.contact]
-    got = Counter(HAN_RE.findall("".join(kept)))
+    got = Counter(_COUNTED.findall("".join(kept)))
     missing = sent - got
     return "".join(ch * n for ch, n in sorted(missing.items()))[:60]

@@ -21,9 +21,7 @@ HEADLINE_MAX = 40  # 字: a line longer than this is prose, never part of a head
 HEADING_MAX = 30  # 字: a bold line up to this long, without a full stop, is a section heading
 SENTENCE_END = "。！？!?…；;"
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u202f\u205f\u3000\ufeff]+")
-_CJK = re.compile(
-    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c-\u201d\u2018\u2019\u2014\u2026]"
-)
+_WORD_SPACE = " \t\u00a0"  # what a contributor types between words; U+3000 is indentation
 _DASHES = re.compile(r"^[—－–\-―]{1,3}\s*")
 # 图为…… and the forms contributors use: 图：…, 图片：…, 【图】…, （图）…
 CAPTION_RE = re.compile(r"^(?:图为|图[：:]|图片[：:为]|【图[^】]*】|[（(]图[）)])")
@@ -61,16 +59,21 @@ class Structured:
 def clean(text: str) -> str:
     """One paragraph's text: soft line breaks joined, typed indentation and odd spaces gone.
 
-    A break between Chinese characters, digits or punctuation goes (a number broken at a line
-    end is one number again); between Latin words it is one space."""
-    pieces = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    A break is no character: a space the contributor typed beside it stays (one), and between
+    two Latin words (or a word and a number) the break itself stands for one; otherwise the
+    lines join (a number broken at a line end is one number again). The house rule later
+    drops the spaces Chinese text does not take (kfq.house_style)."""
     out = ""
-    for piece in pieces:
+    typed = False  # a word space typed at the end of the last line
+    for line in text.split("\n"):
+        piece = _SPACES.sub(" ", line).strip()
         if not piece:
+            typed = typed or (bool(line) and line[-1] in _WORD_SPACE)
             continue
-        if out and _between_words(out[-1], piece[0]):
+        if out and (typed or line[0] in _WORD_SPACE or _between_words(out[-1], piece[0])):
             out += " "
         out += piece
+        typed = line[-1] in _WORD_SPACE
     return out
 
 

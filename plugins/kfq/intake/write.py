@@ -2,23 +2,65 @@
 overwrites a file.
 
 The front-matter is written by the importer's writer (kfq.importer.write), in the contract's
-order, with `status: draft` and every doubt listed: an editor settles them and publishes.
+order, with `status: draft` and every doubt listed: an editor settles them and publishes. The
+body is laid out as the importer lays it out, but escaped whole: a submission is text as
+typed, where an imported page may carry the importer's own markup (H<sub>2</sub>O).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kfq.house_style import tidy
 from kfq.images import ImageInfo
 from kfq.importer.decisions import doubts
-from kfq.importer.model import Article
-from kfq.importer.write import front_matter, leading_fields, markdown_body
+from kfq.importer.model import Article, Paragraph
+from kfq.importer.write import front_matter, leading_fields
 
 # The kinds of doubt a draft lists: the importer's blocking ones and every guess of the intake.
 DOUBT_KINDS = ("title", "date", "byline", "zone", "boundary", "theme", "topics", "genre", "length", "image")
 IMAGES = "images"  # under content/: the originals of the articles' photos
+
+# What Python-Markdown (with the site's `extra`) would read as markup and so take out of the
+# text: inside a paragraph, emphasis (*, _), code (`), links, footnotes and [TOC] ([),
+# attribute lists ({), a backslash before these, an HTML tag or a mail/web link (<…), an
+# entity (&copy;); at its start, a heading, quote, list item, rule or definition (: …).
+# A contributor's *注, 3*5 or 1. must reach the reader as typed. The escapes go in after the
+# house rule (kfq.house_style), and only beside ASCII, so the rule finds nothing to change.
+_INLINE = re.compile(r"[\\`*_{}\[\]]")
+# Every <: a tag or a mail link may close in a later paragraph (<A … here, > there).
+_TAG = re.compile(r"<(?=(.?))")
+# Python-Markdown takes &#20013 for an entity with or without its ';' (and adds it).
+_ENTITY = re.compile(r"&(?=#\d|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]*;)")
+_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
+
+
+def literal(text: str) -> str:
+    """A paragraph's text (after the house rule) escaped so that Markdown shows it as typed."""
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = _TAG.sub(_lt, _ENTITY.sub("&amp;", text))  # this order: &lt; is no typed entity
+    if re.match(r"#|>|[-+](?=\s|$)|-(?:\s*-){2,}\s*$", text):
+        return "\\" + text  # a backslash escapes only punctuation: 1\. below, not \1.
+    if _NUMBERED.match(text):
+        return _NUMBERED.sub(r"\1\\\2", text, count=1)
+    if re.match(r":(?=\s|$)", text):
+        return "&#58;" + text[1:]  # ':' has no backslash escape in Python-Markdown
+    return text
+
+
+def _lt(m: re.Match[str]) -> str:
+    # Before Chinese, &#60 without its ';' (Python-Markdown adds it): a ';' beside Han is one
+    # the house rule would make full-width, breaking the entity.
+    return "&lt;" if m.group(1).isascii() else "&#60"
+
+
+def markdown(paragraphs: list[Paragraph]) -> str:
+    """The body: paragraphs and ## headings separated by blank lines, as the importer's writer
+    lays them out, each by the house rule and escaped."""
+    return "\n\n".join(("## " if p.heading else "") + literal(tidy(p.text)) for p in paragraphs)
 
 
 @dataclass(frozen=True)
@@ -53,7 +95,7 @@ def render(article: Article, photo: Photo | None) -> str:
     listed = doubts(article, DOUBT_KINDS)
     if listed:
         fields.append(("doubts", listed))
-    return f"---\n{front_matter(fields)}---\n\n{markdown_body(article.paragraphs)}\n"
+    return f"---\n{front_matter(fields)}---\n\n{markdown(article.paragraphs)}\n"
 
 
 def write(article: Article, photo: Photo | None, content: Path) -> tuple[Path, Path | None]:
