@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import markdown as md
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kfq.house_style import tidy
 from kfq.importer import CharactersLost, conserve, import_pages
 from kfq.importer.pipeline import read_page
-from kfq.importer.write import edited
+from kfq.importer.write import edited, escape_start
 
 from .conftest import SEEDS, write_manifest
 from .pages import BRIEF_A, BRIEF_B, column
@@ -161,3 +163,19 @@ def test_chinese_values_are_written_plain_and_others_quoted(value):
     from kfq.importer.write import _scalar
 
     assert yaml.safe_load(f"k: {_scalar(value)}")["k"] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 加快项目建设。",
+        "2）优化营商环境。",
+        "# 号楼已封顶。",
+        "- 新签约项目五个。",
+        ": 冒号开头。",
+        "——见闻",
+    ],
+)
+def test_a_paragraph_starting_like_markdown_markup_reaches_the_reader_as_printed(text):
+    html = md.markdown(escape_start(tidy(text)), extensions=["extra"])
+    assert html == f"<p>{tidy(text)}</p>"

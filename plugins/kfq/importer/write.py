@@ -23,7 +23,11 @@ from kfq.text import HAN
 HASH_FIELD = "content_hash"
 _HASH_LINE = re.compile(rf"^{HASH_FIELD}:.*\n", re.MULTILINE)
 # A paragraph that starts like Markdown syntax would stop being a paragraph.
-_MARKDOWN_START = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
+# A paragraph's start that Markdown would read as a heading, quote, list item, rule or
+# definition. A backslash escapes only punctuation: 1\. (not \1.); ':' has none.
+_BLOCK_START = re.compile(r"#|>|[-+*](?=\s|$)|-(?:\s*-){2,}\s*$")
+_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_DEFINITION = re.compile(r":(?=\s|$)")
 
 # Text YAML reads back unchanged as a plain scalar: it starts with a Han character, “ or 《 (so it
 # is no number, date, boolean or indicator) and holds no ': ', ' #', quote or line break;
@@ -176,4 +180,16 @@ def _paragraph(text: str, heading: bool) -> str:
     text = tidy(text)  # the house rule for spaces and punctuation (kfq.house_style)
     if heading:
         return f"## {text}"
-    return "\\" + text if _MARKDOWN_START.match(text) else text
+    return escape_start(text)
+
+
+def escape_start(text: str) -> str:
+    """A paragraph's text with its start escaped where Markdown would read it as block markup
+    (# …, > …, - …, 1. …, : …), so the reader sees it as printed or typed."""
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    if _NUMBERED.match(text):
+        return _NUMBERED.sub(r"\1\\\2", text, count=1)
+    if _DEFINITION.match(text):
+        return "&#58;" + text[1:]
+    return text

@@ -18,7 +18,7 @@ from kfq.house_style import tidy
 from kfq.images import ImageInfo
 from kfq.importer.decisions import doubts
 from kfq.importer.model import Article, Paragraph
-from kfq.importer.write import front_matter, leading_fields
+from kfq.importer.write import escape_start, front_matter, leading_fields
 
 # The kinds of doubt a draft lists: the importer's blocking ones and every guess of the intake.
 DOUBT_KINDS = ("title", "date", "byline", "zone", "boundary", "theme", "topics", "genre", "length", "image")
@@ -35,20 +35,13 @@ _INLINE = re.compile(r"[\\`*_{}\[\]]")
 _TAG = re.compile(r"<(?=(.?))")
 # Python-Markdown takes &#20013 for an entity with or without its ';' (and adds it).
 _ENTITY = re.compile(r"&(?=#\d|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]*;)")
-_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
 def literal(text: str) -> str:
     """A paragraph's text (after the house rule) escaped so that Markdown shows it as typed."""
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
     text = _TAG.sub(_lt, _ENTITY.sub("&amp;", text))  # this order: &lt; is no typed entity
-    if re.match(r"#|>|[-+](?=\s|$)|-(?:\s*-){2,}\s*$", text):
-        return "\\" + text  # a backslash escapes only punctuation: 1\. below, not \1.
-    if _NUMBERED.match(text):
-        return _NUMBERED.sub(r"\1\\\2", text, count=1)
-    if re.match(r":(?=\s|$)", text):
-        return "&#58;" + text[1:]  # ':' has no backslash escape in Python-Markdown
-    return text
+    return escape_start(text)
 
 
 def _lt(m: re.Match[str]) -> str:
