@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # and the tests that count their pages). Publishing: rsync over OpenSSH and rclone upload the
 # site; the tests start nginx (with Brotli) and sshd on 127.0.0.1. jing validates the Atom feeds.
 DEB_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils \
-	nginx libnginx-mod-http-brotli-filter openssh-server openssh-client rsync rclone jing
+	nginx libnginx-mod-http-brotli-filter openssh-server openssh-client rsync rclone jing hugo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup run test debs lint clean

@@ -388,15 +388,16 @@ def livereload(c, port=8000):
 
 @task(
     help={
-        "articles": "articles in the generated corpus (default 10000)",
-        "repeats": "runs of each timed step (default: 3 up to 2000 articles, else 1)",
+        "articles": "corpus sizes, comma-separated (default 10000), e.g. 1000,10000",
+        "repeats": "cold builds of each of Hugo, plain Pelican and ours, in alternation (default 3)",
+        "saves": "saves timed under each watcher, invoke livereload and hugo server (default 10)",
     }
 )
-def bench(c, articles=10000, repeats=0):
-    """Time our build against plain Pelican and Pagefind on a generated corpus; write bench/results.json."""
+def bench(c, articles="10000", repeats=3, saves=10):
+    """Time our site against Hugo and plain Pelican (each with Pagefind); write bench/results.json."""
     from bench.runner import run
 
-    run(int(articles), int(repeats) or None)
+    run([int(n) for n in str(articles).split(",") if n.strip()], int(repeats), int(saves))
 
 
 @task(

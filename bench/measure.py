@@ -30,7 +30,9 @@ class Measured:
     """One command's result: wall seconds, peak tree memory in MB, exit status, output.
 
     step_s and step_peak_mb time a watched child process (e.g. the Pagefind binary that a
-    plugin starts) inside the tree: from the first to the last sample that saw it.
+    plugin starts) inside the tree: from the first to the last sample that saw it;
+    rest_peak_mb is the tree's peak in the samples that did not see it (the steps before and
+    after), so each step of one command gets its own peak.
     """
 
     seconds: float
@@ -39,6 +41,7 @@ class Measured:
     output: str
     step_s: float = 0.0
     step_peak_mb: float = 0.0
+    rest_peak_mb: float = 0.0
 
 
 def _kids(pid: int) -> list[int]:
@@ -86,12 +89,12 @@ def tree_rss(root: int, watch: str = "") -> tuple[int, int]:
     return total, watched
 
 
-class _Sampler:
+class Sampler:
     """Samples the memory of a process tree every PERIOD_S until stopped."""
 
     def __init__(self, root: int, watch: str = ""):
         self.root, self.watch = root, watch
-        self.peak = self.step_peak = 0
+        self.peak = self.step_peak = self.rest_peak = 0
         self.first = self.last = 0.0
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._sample, daemon=True)
@@ -106,6 +109,8 @@ class _Sampler:
                 self.first, self.last = self.first or now, now
                 # The whole tree while the step runs: the parent's memory stays held meanwhile.
                 self.step_peak = max(self.step_peak, total)
+            else:
+                self.rest_peak = max(self.rest_peak, total)
             self.done.wait(PERIOD_S)
 
     def stop(self, seconds: float, returncode: int, output: str) -> Measured:
@@ -113,7 +118,15 @@ class _Sampler:
         self.thread.join()
         # A watched step seen in k samples lasted about k periods, not k - 1.
         step_s = self.last - self.first + PERIOD_S if self.first else 0.0
-        return Measured(seconds, self.peak / 2**20, returncode, output, step_s, self.step_peak / 2**20)
+        return Measured(
+            seconds,
+            self.peak / 2**20,
+            returncode,
+            output,
+            step_s,
+            self.step_peak / 2**20,
+            self.rest_peak / 2**20,
+        )
 
 
 def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, watch: str = "") -> Measured:
@@ -126,7 +139,7 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, wa
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    sampler = _Sampler(proc.pid, watch)
+    sampler = Sampler(proc.pid, watch)
     output = proc.communicate()[0].decode("utf-8", "replace")
     return sampler.stop(time.perf_counter() - start, proc.returncode, output)
 
@@ -134,7 +147,7 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, wa
 def during(pid: int, work: Callable[[], int]) -> Measured:
     """Time work() (which returns an exit status) while sampling the tree of process pid: a
     server that does the work in children of its own."""
-    sampler = _Sampler(pid)
+    sampler = Sampler(pid)
     start = time.perf_counter()
     returncode = work()
     return sampler.stop(time.perf_counter() - start, returncode, "")

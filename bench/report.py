@@ -1,43 +1,106 @@
-"""The bench table and the issue's targets, as ratios of one run's figures."""
+"""The bench's tables (plain text for the terminal, Markdown for the README) and issue 19's targets."""
 
 from __future__ import annotations
 
-# name → (measured key, baseline key, limit): issue 8's targets.
+# name → (measured key, baseline key or None, limit): ratios ≤ limit, or an absolute limit.
 TARGETS = {
-    "site build / plain Pelican": ("site_build_s", "plain_pelican_s", 1.5),
-    "search index / plain Pagefind": ("search_index_s", "plain_pagefind_s", 1.2),
-    "one-edit rebuild / site build": ("one_edit_rebuild_s", "site_build_s", 0.35),
-    "peak memory / plain tools' peak": ("peak_mb", "plain_peak_mb", 1.2),
+    "invoke build / Hugo + Pagefind": ("build_with_index_s", "hugo_total_s", 1.0),
+    "save → rebuilt page, s (at 10,000)": ("save_to_page_s", None, 0.3),
+    "peak memory, MB (at 10,000)": ("peak_mb", None, 1024),
 }
 
 
-def ratios(results: dict) -> dict[str, dict]:
-    """Each target's ratio, its limit and whether it is met."""
+def with_totals(results: dict) -> dict:
+    """results with each side's build-and-index total."""
+    return {
+        **results,
+        "hugo_total_s": round(results["hugo_build_s"] + results["hugo_index_s"], 2),
+        "plain_total_s": round(results["plain_pelican_s"] + results["plain_pagefind_s"], 2),
+    }
+
+
+def ratio(a: float, b: float) -> float:
+    return round(a / b, 2) if b else float("inf")
+
+
+def targets(results: dict) -> dict[str, dict]:
+    """Each target's measured value (a ratio, or the figure), its limit and whether it is met."""
+    r = with_totals(results)
     out = {}
     for name, (key, base, limit) in TARGETS.items():
-        ratio = results[key] / results[base] if results[base] else float("inf")
-        out[name] = {"ratio": round(ratio, 2), "limit": limit, "met": ratio <= limit}
+        value = ratio(r[key], r[base]) if base else r[key]
+        out[name] = {"value": value, "limit": limit, "met": value <= limit}
     return out
 
 
-def table(results: dict) -> str:
-    """A plain-text table of the figures and the targets."""
-    extra = results.get("extra", {})
-    rows = [
-        ("articles", f"{results['articles']}"),
-        ("plain Pelican build", f"{results['plain_pelican_s']:.1f} s"),
-        ("plain Pagefind (article pages)", f"{results['plain_pagefind_s']:.1f} s"),
-        ("plain tools' peak memory", f"{results['plain_peak_mb']} MB"),
-        ("site build (without its index step)", f"{results['site_build_s']:.1f} s"),
-        ("its search-index step", f"{results['search_index_s']:.1f} s"),
-        ("one-edit rebuild (livereload)", f"{results['one_edit_rebuild_s']:.1f} s"),
-        ("site peak memory", f"{results['peak_mb']} MB"),
+def rows(results: dict) -> list[tuple[str, str, str, str]]:
+    """(what, Hugo + Pagefind, plain Pelican + Pagefind, ours) for one corpus size."""
+    r = with_totals(results)
+    m = r["memory_mb"]
+    return [
+        ("build, s", f"{r['hugo_build_s']:.2f}", f"{r['plain_pelican_s']:.2f}", f"{r['site_build_s']:.2f}"),
+        (
+            "Pagefind, s",
+            f"{r['hugo_index_s']:.2f}",
+            f"{r['plain_pagefind_s']:.2f}",
+            f"{r['search_index_s']:.2f}",
+        ),
+        (
+            "build + search index, s",
+            f"{r['hugo_total_s']:.2f}",
+            f"{r['plain_total_s']:.2f}",
+            f"{r['build_with_index_s']:.2f}",
+        ),
+        (
+            "ours ÷ this",
+            f"{ratio(r['build_with_index_s'], r['hugo_total_s']):.2f}",
+            f"{ratio(r['build_with_index_s'], r['plain_total_s']):.2f}",
+            "1.00",
+        ),
+        ("peak memory of the build, MB", f"{m['hugo_build']}", f"{m['plain_pelican']}", f"{m['site_build']}"),
+        ("peak memory of Pagefind, MB", f"{m['hugo_index']}", f"{m['plain_pagefind']}", f"{m['site_index']}"),
+        (
+            "save → rebuilt page, s (watcher)",
+            f"{r['hugo_save_to_page_s']:.2f}",
+            "—",
+            f"{r['save_to_page_s']:.2f}",
+        ),
+        ("ours ÷ this", f"{ratio(r['save_to_page_s'], r['hugo_save_to_page_s']):.2f}", "—", "1.00"),
+        ("peak memory of the watcher, MB", f"{m['hugo_server']}", "—", f"{m['livereload']}"),
     ]
-    rows += [(k, f"{v}") for k, v in extra.items() if k != "machine"]
-    width = max(len(r[0]) for r in rows)
-    lines = [f"{name:<{width}}  {value:>12}" for name, value in rows]
+
+
+def table(results: dict) -> str:
+    """A plain-text table of one size's figures and the targets."""
+    head = ("", "Hugo + Pagefind", "plain Pelican", "ours")
+    body = [head, *rows(results)]
+    widths = [max(len(row[i]) for row in body) for i in range(4)]
+    lines = [
+        f"{results['articles']} articles (medians of {results['extra']['repeats']} runs, "
+        f"{results['extra']['saves']} saves)"
+    ]
+    lines += [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in body
+    ]
     lines.append("")
-    for name, r in ratios(results).items():
-        mark = "met" if r["met"] else "NOT met"
-        lines.append(f"{name:<{width}}  {r['ratio']:>6.2f} ≤ {r['limit']:<4}  {mark}")
+    for name, t in targets(results).items():
+        lines.append(f"{name}: {t['value']} (target ≤ {t['limit']}) {'met' if t['met'] else 'NOT met'}")
+    return "\n".join(lines)
+
+
+def markdown(results: dict) -> str:
+    """The README's table: every size of a results.json side by side."""
+    sizes = sorted([results, *results.get("smaller_sizes", [])], key=lambda r: r["articles"])
+    head = "| | " + " | ".join(
+        f"{s['articles']:,}: Hugo + Pagefind | plain Pelican + Pagefind | ours" for s in sizes
+    )
+    lines = [head + " |", "|---" + "|---:" * 3 * len(sizes) + "|"]
+    per_size = [rows(s) for s in sizes]
+    for i, (what, *_rest) in enumerate(per_size[0]):
+        cells = [c for rows_ in per_size for c in rows_[i][1:]]
+        lines.append(f"| {what} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

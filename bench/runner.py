@@ -1,136 +1,117 @@
-"""Measure, in one run, the plain tools and the project's builds over one generated corpus."""
+"""Measure, in one run, Hugo + Pagefind, plain Pelican + Pagefind and our site on one corpus."""
 
 from __future__ import annotations
 
 import json
 import os
-import random
-import runpy
-import shlex
 import shutil
+import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from bench import measure
+from pelican.tools.pelican_quickstart import render_jinja_template
+
+from bench import hugo, measure
 from bench.corpus import ROOT, Corpus, generate
-from bench.printed import write_pages
-from bench.prose import Prose, real_sentences
+from bench.estimate import extrapolate
+from bench.loop import free_port, measure_saves
 from bench.report import table
-from kfq.registers import load_registers
+from bench.rounds import alternation, median_s, summary
+from kfq.frontmatter import read_source
 from kfq.search import pagefind_command
-from kfq_quick.live import LIVE_SETTINGS, LiveServer, live_kfq
 
 PYTHON = sys.executable
 # The site under test: this checkout, or a copy with a proposed fix (KFQ_BENCH_SITE=/path).
 SITE = Path(os.environ.get("KFQ_BENCH_SITE", ROOT)).resolve()
 RESULTS = ROOT / "bench" / "results.json"
 WORK = Path(os.environ.get("KFQ_BENCH_DIR", "/tmp/kfq-bench"))
-IMPORT_PAGES = 1000
-# Steps run once per round; the others (cold cache build, check, import) run once.
-REPEATED = {"plain_pelican", "plain_pagefind", "site", "live_edit"}
+ESTIMATED = 100_000
+SIDES = ("hugo", "plain", "ours")
+ARTICLE_GLOB = "articles/**/*.html"
 
-# The plain baseline: Pelican's defaults and default theme, YAML front-matter read by the one
-# plugin it needs. Only the language (so Pagefind segments Chinese with jieba, as for our
-# site) and the article URLs (so Pagefind's glob picks the article pages) are set.
-PLAIN_CONF = """\
-SITENAME = "plain"
-PATH = "content"
-ARTICLE_PATHS = ["articles"]
-PAGE_PATHS = ["pages"]
-DEFAULT_LANG = "zh-CN"
-TIMEZONE = "Asia/Shanghai"
+# The plain baseline is what `pelican-quickstart` writes with its default answers (pagination
+# of 10, feeds off while developing), in Chinese, and the one plugin that reads YAML
+# front-matter. The article URLs are the one change: they put the article pages where
+# Pagefind's glob finds them, as on our site and Hugo's (it changes no work of the build).
+PLAIN_ANSWERS = {
+    "author": "plain",
+    "sitename": "plain",
+    "timezone": "Asia/Shanghai",
+    "lang": "zh-CN",
+    "default_pagination": 10,
+}
+PLAIN_EXTRA = """
+# Added by the bench: YAML front-matter, and article pages where Pagefind's glob looks.
 PLUGINS = ["yaml_metadata"]
 ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "articles/{date:%Y}/{date:%m}/{slug}/index.html"
 """
 
 
-def site_kfq() -> dict:
-    """The KFQ setting of the site's pelicanconf.py."""
-    # The project's own settings, read rather than copied, so the bench follows them.
-    return runpy.run_path(str(SITE / "pelicanconf.py"))["KFQ"]
+def write_plain_conf(path: Path) -> None:
+    """The plain site's settings: pelican-quickstart's own template, rendered as it renders it."""
+    render_jinja_template("pelicanconf.py.jinja2", {k: repr(v) for k, v in PLAIN_ANSWERS.items()}, str(path))
+    with path.open("a", encoding="utf-8") as f:
+        f.write(PLAIN_EXTRA)
+
+
+def write_site_folder(root: Path) -> None:
+    """Make root (holding the corpus' content/) a checkout of the site for `invoke`: the
+    top-level settings and tasks copied (they find theme/ and output/ beside themselves),
+    the theme and plugins linked."""
+    for path in SITE.glob("*.py"):
+        shutil.copy2(path, root / path.name)
+    for name in ("theme", "plugins"):
+        (root / name).symlink_to(SITE / name)
 
 
 def pelican(out: str, conf: Path, *extra: str) -> list[str]:
     return [PYTHON, "-m", "pelican", "content", "-s", str(conf), "-o", out, *extra]
 
 
-def livereload_arguments(cache: Path) -> list[str]:
-    """The Pelican arguments of each save under `invoke livereload`, with tasks.py's own
-    overrides (output kept, search off, only pages showing a changed article rendered)."""
-    return [
-        "content", "-s", str(SITE / "pelicanconf.py"), "-o", "live-output", "--cache-path", str(cache),
-        "-e", *LIVE_SETTINGS, live_kfq(site_kfq()),
-    ]  # fmt: skip
+def invoke(*task: str) -> list[str]:
+    return [PYTHON, "-m", "invoke", *task]
 
 
-def site_build_command() -> list[str]:
-    """`invoke build` (tasks.py) for the corpus: Pelican without the index, then Pagefind."""
-    no_index = "KFQ=" + json.dumps({**site_kfq(), "SEARCH_INDEX": False}, ensure_ascii=False)
-    build = pelican("output", SITE / "pelicanconf.py", "--fatal", "errors", "-e", no_index)
-    index = pagefind_command(Path("output"), "articles/**/*.html")
-    return ["sh", "-c", f"{shlex.join(build)} && {shlex.join(index)}"]
+def edited_article(corpus: Corpus) -> Path:
+    """The article the loop saves: the published one nearest the middle of the corpus."""
+    middle = len(corpus.articles) // 2
+    for path in corpus.articles[middle:] + corpus.articles[:middle]:
+        if read_source(path)[0].meta.get("status") == "published":
+            return path
+    raise SystemExit("bench: the corpus has no published article")
 
 
-def edit_one(corpus: Corpus) -> Path:
-    """Append a sentence to one article in the middle of the corpus, as an editor's save."""
-    path = corpus.articles[len(corpus.articles) // 2]
-    with path.open("a", encoding="utf-8") as f:
-        f.write("\n编辑补充：本文数据截至发稿时。\n")
-    return path
-
-
-def best(runs: list[measure.Measured]) -> measure.Measured:
-    """Fastest time and largest peak of repeated runs: other work on the machine only ever
-    adds time, so the minimum is the best estimate of a step's own cost."""
-    return measure.Measured(
-        seconds=min(r.seconds for r in runs),
-        peak_mb=max(r.peak_mb for r in runs),
-        returncode=0,
-        output="",
-        step_s=min(r.step_s for r in runs),
-        step_peak_mb=max(r.step_peak_mb for r in runs),
-    )
+def page_of(article: Path) -> Path:
+    """The article's page under an output folder, the same on our site, Hugo's and plain."""
+    meta = read_source(article)[0].meta
+    year, month = str(meta["date"])[:7].split("-")
+    return Path("articles", year, month, meta["slug"], "index.html")
 
 
 class Bench:
-    """Runs the steps in order, printing a progress line after each."""
+    """Runs the steps of one corpus size, printing a progress line after each."""
 
-    def __init__(self, articles: int, work: Path, repeats: int):
+    def __init__(self, articles: int, work: Path, repeats: int, saves: int):
         self.articles = articles
         self.repeats = repeats
+        self.saves = saves
         self.root = work / str(articles)
+        self.hugo_root = work / f"{articles}-hugo"
         self.runs: dict[str, list[measure.Measured]] = {}
 
-    def record(self, key: str, label: str, m: measure.Measured, inside: str = "") -> measure.Measured:
+    def step(self, key: str, label: str, command: list[str], cwd: Path, watch: str = "") -> None:
+        print(f"- {label} …", flush=True)
+        m = measure.run(command, cwd, watch=watch)
         if m.returncode != 0:
             print(m.output[-4000:], file=sys.stderr)
             raise SystemExit(f"bench: {label} failed with exit status {m.returncode}")
+        inside = f"   (its {watch} step {m.step_s:.1f} s, peak {m.step_peak_mb:.0f} MB)" if watch else ""
         print(f"  {m.seconds:8.1f} s   peak {m.peak_mb:7.0f} MB{inside}", flush=True)
         self.runs.setdefault(key, []).append(m)
-        return m
-
-    def announce(self, key: str, label: str) -> None:
-        done = len(self.runs.get(key, []))
-        of = f" ({done + 1}/{self.repeats})" if self.repeats > 1 and key in REPEATED else ""
-        print(f"- {label}{of} …", flush=True)
-
-    def step(self, key: str, label: str, command: list[str], watch: str = "") -> measure.Measured:
-        self.announce(key, label)
-        m = measure.run(command, self.root, watch=watch)
-        return self.record(key, label, m, f"   (its {watch} step {m.step_s:.1f} s)" if watch else "")
-
-    def live_step(self, key: str, label: str, server: LiveServer) -> measure.Measured:
-        """One save under `invoke livereload`: a build by its server, timed from the request
-        to the answer, with the memory of the server and its build."""
-        self.announce(key, label)
-        m = measure.during(server.pid, server.build)
-        if m.returncode != 0 and server.log:
-            m = measure.Measured(m.seconds, m.peak_mb, m.returncode, server.log.read_text(encoding="utf-8"))
-        return self.record(key, label, m)
 
     def timed(self, label: str, work: Callable[[], object]) -> tuple[float, object]:
         print(f"- {label} …", flush=True)
@@ -140,85 +121,162 @@ class Bench:
         print(f"  {seconds:8.1f} s", flush=True)
         return seconds, value
 
+    def side(self, name: str, n: int) -> None:
+        """One cold run of a side: its output folder (and our content cache) removed first."""
+        of = f" ({n}/{self.repeats})"
+        if name == "hugo":
+            public = self.hugo_root / "public"
+            shutil.rmtree(public, ignore_errors=True)
+            self.step(
+                "hugo_build", f"hugo build{of}", hugo.build_command(self.hugo_root, public), self.hugo_root
+            )
+            self.step(
+                "hugo_index",
+                f"Pagefind over Hugo's article pages{of}",
+                pagefind_command(public, ARTICLE_GLOB),
+                self.hugo_root,
+            )
+        elif name == "plain":
+            shutil.rmtree(self.root / "plain-output", ignore_errors=True)
+            self.step(
+                "plain_pelican",
+                f"plain Pelican build{of}",
+                pelican("plain-output", Path("plainconf.py")),
+                self.root,
+            )
+            self.step(
+                "plain_pagefind",
+                f"Pagefind over plain Pelican's article pages{of}",
+                pagefind_command(self.root / "plain-output", ARTICLE_GLOB, root_selector=None),
+                self.root,
+            )
+        else:
+            for folder in ("output", "cache"):
+                shutil.rmtree(self.root / folder, ignore_errors=True)
+            # `invoke build` as an editor runs it; its Pagefind child is timed in place.
+            self.step(
+                "site",
+                f"invoke build (site, then search index){of}",
+                invoke("build"),
+                self.root,
+                watch="pagefind",
+            )
+
+    def loops(self, corpus: Corpus, site: hugo.HugoSite) -> dict:
+        """Ten saves (or --saves) under each watcher, ours then Hugo's, one session each."""
+        article = edited_article(corpus)
+        page = page_of(article)
+        hugo_article = site.articles[corpus.articles.index(article)]
+        out = {}
+        for key, label in (("ours", "invoke livereload"), ("hugo", "hugo server --renderToDisk")):
+            port = free_port()
+            if key == "ours":
+                for folder in ("output", "cache"):
+                    shutil.rmtree(self.root / folder, ignore_errors=True)
+                command, cwd, saved, dest = (
+                    invoke("livereload", "--port", str(port)),
+                    self.root,
+                    article,
+                    self.root / "output",
+                )
+            else:
+                dest = self.hugo_root / "server-public"
+                shutil.rmtree(dest, ignore_errors=True)
+                command, cwd, saved = (
+                    hugo.server_command(self.hugo_root, dest, port),
+                    self.hugo_root,
+                    hugo_article,
+                )
+            print(f"- {label}: {self.saves} saves of {article.name} …", flush=True)
+            loop = measure_saves(
+                command, cwd, port, saved, dest, page, self.saves, cwd / f"{key}-watcher.log"
+            )
+            print(
+                f"  first build {loop.start_s:.1f} s; first save {loop.first_save_s:.2f} s; saves "
+                + " ".join(f"{s:.2f}" for s in loop.saves)
+                + f"; peak {loop.peak_mb:.0f} MB",
+                flush=True,
+            )
+            out[key] = loop
+        return out
+
     def run(self) -> dict:
         # Other work on a shared machine slows every step; the load shows how much to trust a run.
-        load_before = os.getloadavg()[0]
+        load_before = os.getloadavg()
         generate_s, corpus = self.timed(
             f"generate {self.articles} articles in {self.root}", lambda: generate(self.root, self.articles)
         )
-        (self.root / "plainconf.py").write_text(PLAIN_CONF, encoding="utf-8")
-        cache = self.root / "cache"
-        # Rounds interleave the plain tools and our build, so drifting load hits both alike.
-        for _ in range(self.repeats):
-            # Our build starts from an empty output folder (DELETE_OUTPUT_DIRECTORY), so the
-            # plain one does too: creating the folders and files anew is slower on this disk
-            # than overwriting them, for Pelican and even more for Pagefind's index.
-            shutil.rmtree(self.root / "plain-output", ignore_errors=True)
-            self.step("plain_pelican", "plain Pelican build", pelican("plain-output", Path("plainconf.py")))
-            self.step(
-                "plain_pagefind",
-                "plain Pagefind over its article pages",
-                pagefind_command(self.root / "plain-output", "articles/**/*.html", root_selector=None),
-            )
-            # What `invoke build` runs: Pelican with our plugins, then, once it has exited,
-            # Pagefind over the article pages (timed inside the tree as the search-index step).
-            self.step("site", "site build (invoke build: plugins, then search index)", site_build_command(),
-                      watch="pagefind")  # fmt: skip
-        # `invoke livereload` starts its build server once (not timed: the editor waits for
-        # it once a session), then each save is one build of that server.
-        log = self.root / "livereload.log"
-        server = LiveServer(livereload_arguments(cache), self.root, log=log)
-        try:
-            self.live_step("live_cold", "editors' build, cache cold (livereload)", server)
-            for _ in range(self.repeats):
-                edited = edit_one(corpus)
-                self.live_step("live_edit", f"rebuild after editing {edited.name}", server)
-        finally:
-            server.close()
-        task = [PYTHON, "-m", "invoke", "-r", str(SITE)]
-        self.step("check", "invoke check on the corpus", [*task, "check"])
-        registers = load_registers(corpus.content / "data")
-        prose = Prose(
-            random.Random(9), real_sentences(ROOT / "content" / "articles"), [z.name for z in registers.zones]
+        write_plain_conf(self.root / "plainconf.py")
+        write_site_folder(self.root)
+        site = hugo.write_site(corpus.articles, corpus.content, self.hugo_root)
+        order = alternation(SIDES, self.repeats)
+        for i, name in enumerate(order):
+            self.side(name, i // len(SIDES) + 1)
+        loops = self.loops(corpus, site)
+        self.step("check", "invoke check on the corpus", invoke("check"), self.root)
+        return self.figures(loops, generate_s, load_before, order)
+
+    def figures(self, loops: dict, generate_s: float, load_before: Sequence[float], order: list[str]) -> dict:
+        hb, hi, pp, pf, site = (
+            summary(self.runs[k])
+            for k in ("hugo_build", "hugo_index", "plain_pelican", "plain_pagefind", "site")
         )
-        write_pages(self.root / "pages", IMPORT_PAGES, prose, registers)
-        self.step(
-            "import",
-            f"invoke import-seeds on {IMPORT_PAGES} generated pages",
-            [*task, "import-seeds", "--source", "pages", "--dest", "imported"],
-        )
-        plain, plain_pf, site, cold, warm, check, imported = (
-            best(self.runs[k])
-            for k in ("plain_pelican", "plain_pagefind", "site", "live_cold", "live_edit", "check", "import")
-        )
-        # The build without its index step, per run (the fastest build and the fastest
-        # index step need not be the same run).
-        site_only = min(r.seconds - r.step_s for r in self.runs["site"])
+        ours, theirs = loops["ours"], loops["hugo"]
+        save_to_page = median_s(ours.saves)
+        memory = {
+            "hugo_build": hb["peak_mb"],
+            "hugo_index": hi["peak_mb"],
+            "plain_pelican": pp["peak_mb"],
+            "plain_pagefind": pf["peak_mb"],
+            "site_build": site["rest_peak_mb"],
+            "site_index": site["step_peak_mb"],
+            "livereload": round(ours.peak_mb),
+            "hugo_server": round(theirs.peak_mb),
+        }
         return {
             "articles": self.articles,
-            "plain_pelican_s": round(plain.seconds, 2),
-            "plain_pagefind_s": round(plain_pf.seconds, 2),
-            "plain_peak_mb": round(max(plain.peak_mb, plain_pf.peak_mb)),
-            "site_build_s": round(site_only, 2),
-            "search_index_s": round(site.step_s, 2),
-            "one_edit_rebuild_s": round(warm.seconds, 2),
-            "peak_mb": round(max(site.peak_mb, warm.peak_mb)),
+            "plain_pelican_s": pp["seconds"],
+            "plain_pagefind_s": pf["seconds"],
+            "plain_peak_mb": max(pp["peak_mb"], pf["peak_mb"]),
+            "site_build_s": site["rest_s"],
+            "search_index_s": site["step_s"],
+            # Kept from the first bench; now the save as an editor waits for it, watcher included.
+            "one_edit_rebuild_s": save_to_page,
+            "peak_mb": max(site["peak_mb"], memory["livereload"]),
+            "hugo_build_s": hb["seconds"],
+            "hugo_index_s": hi["seconds"],
+            "hugo_peak_mb": max(hb["peak_mb"], hi["peak_mb"]),
+            "build_with_index_s": site["seconds"],
+            "save_to_page_s": save_to_page,
+            "hugo_save_to_page_s": median_s(theirs.saves),
+            "memory_mb": memory,
+            "saves_s": {
+                "ours": [round(s, 3) for s in ours.saves],
+                "hugo": [round(s, 3) for s in theirs.saves],
+            },
             "extra": {
-                "site_build_with_index_s": round(site.seconds, 2),
-                "site_peak_during_index_mb": round(site.step_peak_mb),
-                "plain_pelican_peak_mb": round(plain.peak_mb),
-                "plain_pagefind_peak_mb": round(plain_pf.peak_mb),
-                "cache_cold_build_s": round(cold.seconds, 2),
-                "one_edit_rebuild_peak_mb": round(warm.peak_mb),
-                "check_s": round(check.seconds, 2),
-                "import_1000_pages_s": round(imported.seconds, 2),
+                "livereload_first_build_s": round(ours.start_s, 2),
+                "hugo_server_first_build_s": round(theirs.start_s, 2),
+                "livereload_first_save_s": round(ours.first_save_s, 2),
+                "hugo_server_first_save_s": round(theirs.first_save_s, 2),
+                "check_s": summary(self.runs["check"])["seconds"],
                 "generate_s": round(generate_s, 2),
                 "repeats": self.repeats,
-                "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+                "saves": self.saves,
+                "order": order,
+                "load_average": {
+                    "before": [round(x, 2) for x in load_before],
+                    "after": [round(x, 2) for x in os.getloadavg()],
+                },
                 "site": str(SITE),
                 "machine": machine(),
             },
         }
+
+
+def hugo_version() -> str:
+    done = subprocess.run([hugo.hugo_executable(), "version"], capture_output=True, text=True, check=False)
+    return done.stdout.split()[1] if done.stdout else "unknown"
 
 
 def machine() -> dict:
@@ -229,22 +287,45 @@ def machine() -> dict:
         "cores": os.cpu_count(),
         "memory_gb": round(total_kb / 2**20, 1),
         "python": sys.version.split()[0],
+        "hugo": hugo_version(),
         **{name: metadata.version(name) for name in ("pelican", "pagefind", "markdown", "jinja2")},
     }
 
 
-def run(
-    articles: int = 10000, repeats: int | None = None, work: Path = WORK, results: Path = RESULTS
-) -> dict:
-    """Generate a corpus of `articles`, measure every step, print the table, write results.json.
+def combine(runs: list[dict]) -> dict:
+    """results.json: the largest size's figures at the top (the keys the first bench had),
+    the other sizes under `smaller_sizes`, and the 100,000 estimate when two sizes below it
+    were run (it needs their growth: one size alone cannot tell start-up cost from growth)."""
+    ordered = sorted(runs, key=lambda r: r["articles"])
+    results = dict(ordered[-1])
+    results["smaller_sizes"] = ordered[:-1]
+    if len(ordered) > 1 and ordered[-1]["articles"] < ESTIMATED:
+        results["estimate_100000"] = extrapolate(ordered, ESTIMATED)
+    return results
 
-    Timed steps run `repeats` times (default: 3 up to 2,000 articles, where a run takes
-    seconds and the machine's noise is as large as the differences; else 1).
+
+def run(
+    sizes: Sequence[int] = (10000,),
+    repeats: int = 3,
+    saves: int = 10,
+    work: Path = WORK,
+    results: Path | None = RESULTS,
+) -> dict:
+    """Measure every size in turn (each its own corpus), print the tables, write results.json.
+
+    Timed builds run `repeats` times per side in alternation (their medians are kept); the
+    editors' loop is `saves` saves under each watcher (median).
     """
-    repeats = repeats or (3 if articles <= 2000 else 1)
-    figures = Bench(articles, work, repeats).run()
-    print()
-    print(table(figures))
-    results.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {results}")
-    return figures
+    if repeats < 1 or saves < 1:
+        raise SystemExit("bench: --repeats and --saves must be at least 1")
+    figures = []
+    for articles in sizes:
+        figures.append(Bench(articles, work, repeats, saves).run())
+        print()
+        print(table(figures[-1]))
+        print()
+    combined = combine(figures)
+    if results is not None:
+        results.write_text(json.dumps(combined, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"written: {results}")
+    return combined
