@@ -79,7 +79,10 @@ def test_the_read_memo_forgets_a_file_saved_since(tmp_path):
     [
         ("{{ kfq.years }}", {"kfq": {"years"}}),
         ("{{ kfq['years'] }}", {"kfq": {"years"}}),
-        ("{% for y in (kfq or {}).get('years', []) %}{{ y.url }}{{ y.year }}{% endfor %}", {"kfq": {"years[]url", "years[]year"}}),
+        (
+            "{% for y in (kfq or {}).get('years', []) %}{{ y.url }}{{ y.year }}{% endfor %}",
+            {"kfq": {"years[]url", "years[]year"}},
+        ),
         ("{% for y in kfq.years %}{{ y }}{% endfor %}", {"kfq": {"years"}}),  # the whole item
         ("{{ kfq }}", {"kfq": None}),
         ("{% set k = kfq %}{{ k.years }}", {"kfq": None}),  # an alias: the whole value
@@ -160,7 +163,8 @@ def assert_same_site(live: Path, full: Path) -> None:
     differ = [
         rel
         for rel in sorted(tree(full))
-        if not filecmp.cmp(live / rel, full / rel, shallow=False) and not same_text(live / rel, full / rel, rel)
+        if not filecmp.cmp(live / rel, full / rel, shallow=False)
+        and not same_text(live / rel, full / rel, rel)
     ]
     assert differ == []
 

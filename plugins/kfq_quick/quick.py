@@ -65,6 +65,10 @@ class Shown:
         self._links: dict[int, str] = {}
         self._fulls: dict[int, str] = {}
         self._globals: dict[str, str] = {}
+        # The registers' records (a zone, a contributor) appear in many articles' facets:
+        # each is written out once per save. The object is kept with its text, so its id
+        # cannot be reused by another object during the save.
+        self._objects: dict[tuple[int, str], tuple[object, str]] = {}
 
     def link(self, obj: Content) -> str:
         """What a page that links to obj shows of it: all but its body."""
@@ -72,7 +76,7 @@ class Shown:
         mark = self._links.get(key)
         if mark is None:
             parts: list[str] = [obj.source_path or "", str(obj.url)]
-            self._attributes(obj, parts, nested=lambda c: c.source_path or "", hidden=LINK_NOT_SHOWN)
+            self._attributes(obj, parts, nested=_source, hidden=LINK_NOT_SHOWN)
             mark = self._links[key] = fingerprint(parts)
         return mark
 
@@ -118,8 +122,15 @@ class Shown:
         if attributes is None and hasattr(value, "__slots__"):
             attributes = {s: getattr(value, s, None) for s in value.__slots__}
         if attributes is not None:
-            shown = {k: v for k, v in attributes.items() if k not in NOT_SHOWN}
-            return type(value).__qualname__ + self.plain(shown, nested, inside)
+            key = (id(value), getattr(nested, "__name__", ""))
+            known = self._objects.get(key)
+            if known is None:
+                shown = {k: v for k, v in attributes.items() if k not in NOT_SHOWN}
+                known = self._objects[key] = (
+                    value,
+                    type(value).__qualname__ + self.plain(shown, nested, inside),
+                )
+            return known[1]
         text = repr(value)
         # An object that shows only its address cannot be compared from one save to the next:
         # never the same twice, so a page showing it is always rendered.
@@ -131,6 +142,11 @@ class Shown:
         if mark is None:
             mark = self._globals[name] = fingerprint([name, self.plain(value, self.link)])
         return mark
+
+
+def _source(content: Content) -> str:
+    """How a link's own mark names the articles it refers to."""
+    return content.source_path or ""
 
 
 # What a template reads of a context variable: the names it takes from it (`kfq.years`,

@@ -123,7 +123,7 @@ def account_for_every_file(generator) -> None:
              "move it into articles/YYYY/ as a .md file, or out of content/articles/" for p in unchecked],
             f"{len(unchecked)} file(s) were read without being checked: the build stopped.",
         )  # fmt: skip
-    if kfq_settings(generator.settings)["PREVIEW_DRAFTS"]:
+    if kfq_settings(generator.context)["PREVIEW_DRAFTS"]:  # the context starts as the settings
         # The editors' loop: drafts rendered at their own URLs (see preview_drafts). Pelican
         # writes a draft with its `category`, which articles of a site without categories lack.
         for draft in generator.drafts:
