@@ -70,6 +70,7 @@ def run(articles: int, saves: int, work: Path) -> dict:
         watcher.start()
         time.sleep(1)  # the watcher's inotify watches are in place
         seconds = []
+        run_id = time.strftime("%H%M%S")
         published = [
             a
             for a in corpus.articles
@@ -79,7 +80,7 @@ def run(articles: int, saves: int, work: Path) -> dict:
         for n in range(saves):
             article = published[(n + 1) * step]
             page = root / page_of(article)
-            marker = f"编辑补充第{n}次"
+            marker = f"编辑补充{run_id}第{n}次"  # unique: a corpus may be reused by a later run
             seen = reloads.count
             t0 = time.perf_counter()
             with article.open("a", encoding="utf-8") as f:

@@ -287,8 +287,10 @@ class _KeepUnchanged:
         kept = self.writer.kept(name, mark)
         if kept is not None:
             return kept
+        text = self.template.render(localcontext)
+        # Recorded once rendered: a page whose rendering failed is rendered at the next save.
         self.writer.session.pages.done(name, mark, rendered=True)
-        return self.template.render(localcontext)
+        return text
 
 
 class QuickWriter(Writer):
@@ -397,10 +399,11 @@ class QuickWriter(Writer):
         mark = self._page_mark(name, template, context, kwargs, ())
         if self._keep(name, mark, self._localcontext(context, name, kwargs)):
             return None
-        self.session.pages.done(name, mark, rendered=True)
-        return super().write_file(
+        super().write_file(
             name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs
         )
+        self.session.pages.done(name, mark, rendered=True)  # once written: a failure is retried
+        return None
 
     def _write_listing(self, name, template, context, paginated, template_name, override_output, url, kwargs):
         per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
