@@ -253,3 +253,48 @@ def test_the_preview_shows_a_draft_marked_and_lists_it_nowhere(tmp_path, monkeyp
         for p in tree(full.output)
         if p.endswith((".html", ".xml"))
     )
+
+
+def test_compiled_templates_are_not_shared_by_environments_that_compile_differently(tmp_path):
+    from kfq.jinja_cache import TemplateCache
+
+    cache = TemplateCache(str(tmp_path))
+    source = {"t.html": "<p>\n  {{ x }}\n</p>\n"}
+    plain = Environment(loader=DictLoader(source), bytecode_cache=cache)
+    assert plain.get_template("t.html").render(x="<b>") == "<p>\n  <b>\n</p>"
+    # Same template, same cache, another option: it must compile anew, not reuse the above.
+    escaping = Environment(loader=DictLoader(source), bytecode_cache=cache, autoescape=True)
+    assert escaping.get_template("t.html").render(x="<b>") == "<p>\n  &lt;b&gt;\n</p>"
+    again = Environment(loader=DictLoader(source), bytecode_cache=cache)
+    assert again.get_template("t.html").render(x="<b>") == "<p>\n  <b>\n</p>"
+
+
+def test_a_fingerprinted_name_is_never_folded_into_a_compiled_template(tmp_path):
+    """A compiled template outlives the build (kfq.jinja_cache): the `asset` filter must run
+    at render time, or an edited stylesheet would keep its old name in every page."""
+    from types import SimpleNamespace
+
+    from kfq_assets import add_asset_filter
+
+    theme = tmp_path / "theme"
+    (theme / "static/css").mkdir(parents=True)
+    css = theme / "static/css/site.css"
+    source = {"t.html": "{{ 'css/site.css'|asset }}"}
+
+    def render() -> str:
+        env = Environment(loader=DictLoader(source), bytecode_cache=TemplateCacheAt(tmp_path / "jinja"))
+        settings = {"THEME": str(theme), "THEME_STATIC_DIR": "theme", "KFQ": {}}
+        add_asset_filter(SimpleNamespace(context={}, settings=settings, env=env))
+        return env.get_template("t.html").render()
+
+    css.write_text("p { color: red; }", encoding="utf-8")
+    first = render()
+    css.write_text("p { color: blue; }", encoding="utf-8")
+    assert render() != first
+
+
+def TemplateCacheAt(folder: Path):
+    from kfq.jinja_cache import TemplateCache
+
+    folder.mkdir(exist_ok=True)
+    return TemplateCache(str(folder))
