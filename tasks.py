@@ -347,42 +347,31 @@ def serve(c, port=8000):
 
 @task(help={"port": "port to listen on (default 8000)"})
 def livereload(c, port=8000):
-    """Rebuild on every save (content cache on) and reload the browser, on 127.0.0.1:PORT."""
-    from livereload import Server
+    """Rebuild each save in a build server that keeps the site in memory; reload the browser; show drafts."""
+    import threading
 
     import pelicanconf
-
-    # A build server (kfq_quick.live) loads Pelican and the plugins once and forks each
-    # build: an invalid article stops that build with its messages, and the server stays up
-    # for the editor's next save. The loop skips the search index (`invoke build` makes
-    # it), keeps Pelican's content cache between saves (uncompressed: zlib cost more than it
-    # saved) and renders again only the pages whose articles changed (kfq_quick). The
-    # session's first build writes every page, whatever another build left in output/.
-    from kfq.quick import LEDGER
     from kfq_quick.live import LIVE_SETTINGS, LiveServer, live_kfq
+    from kfq_quick.watch import Reloads, loop, preview_server, watched
 
-    (ROOT / getattr(pelicanconf, "CACHE_PATH", "cache") / LEDGER).unlink(missing_ok=True)
-    server = LiveServer(
-        ["content", "-s", "pelicanconf.py", "-e", *LIVE_SETTINGS, live_kfq(pelicanconf.KFQ)], ROOT
-    )
-
-    def rebuild() -> None:
-        server.build()
-
-    def restart() -> None:
-        # The server holds the plugins' code as it was: new code needs a new server.
-        server.restart()
-        server.build()
-
-    rebuild()
-    watcher = Server()
-    for pattern in ("content/**/*", "theme/**/*"):
-        watcher.watch(str(ROOT / pattern), rebuild)
-    for pattern in ("plugins/**/*.py", "pelicanconf.py"):
-        watcher.watch(str(ROOT / pattern), restart)
+    # A build server (kfq_quick.live) reads the site once and keeps it in memory: each save
+    # re-reads the files saved and renders the pages that show them (kfq_quick). An invalid
+    # article stops that build with its messages; the server stays up for the next save.
+    # The loop skips the search index (`invoke build` makes it) and shows drafts, marked
+    # 草稿 · 未发布, at their own URLs: the preview is never published (`invoke publish`
+    # builds anew, without drafts).
+    argv = ["content", "-s", "pelicanconf.py", "-e", *LIVE_SETTINGS, live_kfq(pelicanconf.KFQ)]
+    server = LiveServer(argv, ROOT)
+    reloads = Reloads()
+    http = preview_server(ROOT / pelicanconf.OUTPUT_PATH, "127.0.0.1", int(port), reloads)
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    print(f"Preview on http://127.0.0.1:{int(port)}/ (Ctrl-C to stop)")
     try:
-        watcher.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+        server.build()
+        loop(watched(ROOT), ROOT, server.build, server.restart, reloads)
     finally:
+        reloads.close()
+        http.shutdown()
         server.close()
 
 

@@ -65,3 +65,79 @@ def test_pelican_autoreload_tells_a_stop_keeps_watching_and_rebuilds_the_fixed_a
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+# `invoke livereload`: the watcher (watchfiles' events, no polling) and the preview server.
+
+
+def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
+    import http.client
+    import threading
+
+    from kfq_quick.watch import Reloads, loop, preview_server
+
+    root = tmp_path
+    (root / "content/articles").mkdir(parents=True)
+    (root / "plugins").mkdir()
+    output = root / "output"
+    output.mkdir()
+    (output / "index.html").write_text("<html><body><p>首页</p></body></html>", encoding="utf-8")
+    calls: list[str] = []
+    built = threading.Event()
+    reloads = Reloads()
+    stop = threading.Event()
+
+    def build() -> int:
+        calls.append("build")
+        built.set()
+        return 0
+
+    server = preview_server(output, "127.0.0.1", 0, reloads)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    watcher = threading.Thread(
+        target=loop,
+        args=(
+            [root / "content", root / "plugins"],
+            root,
+            build,
+            lambda: calls.append("restart"),
+            reloads,
+            stop,
+        ),
+        daemon=True,
+    )
+    watcher.start()
+    try:
+        port = server.server_address[1]
+        page = http_get(port, "/")
+        assert '<script src="/.kfq/reload.js"></script></body>' in page  # served with the script
+        assert "reload.js" not in (output / "index.html").read_text(encoding="utf-8")  # not on disk
+        assert "EventSource" in http_get(port, "/.kfq/reload.js")
+
+        events = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        events.request("GET", "/.kfq/reload")
+        stream = events.getresponse()
+        assert stream.getheader("Content-Type") == "text/event-stream"
+        time.sleep(0.5)  # the watches are in place
+        (root / "content/articles/a.md").write_text("saved", encoding="utf-8")
+        assert built.wait(30), "the save was not seen"
+        assert stream.readline() == b"event: reload\n"
+        assert calls == ["build"]
+
+        built.clear()
+        (root / "plugins/new.py").write_text("x = 1\n", encoding="utf-8")
+        assert built.wait(30)
+        assert calls == ["build", "restart", "build"]  # new code: a new server first
+        events.close()
+    finally:
+        stop.set()
+        reloads.close()
+        server.shutdown()
+        watcher.join(timeout=10)
+
+
+def http_get(port: int, path: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        return response.read().decode("utf-8")

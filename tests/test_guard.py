@@ -30,7 +30,7 @@ INJECTIONS = [
     ("kfq_submit.submit", "SubmitGenerator.generate_output", "kfq_submit"),
     ("kfq_templates", "add_filters", "kfq_templates"),
     ("kfq_minify", "minify_output_css", "kfq_minify"),
-    ("kfq_quick.quick", "save_ledger", "kfq_quick"),
+    ("kfq_quick.quick", "quick_writer", "kfq_quick"),
     ("kfq_validate.validate", "check_content", "kfq_validate"),
     ("kfq_reader.reader", "zishu", "could not be read"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+FORMAT = "2"
 # What changes the code Jinja compiles from the same source.
 COMPILE_OPTIONS = (
     "block_start_string",
@@ -27,7 +28,9 @@ COMPILE_OPTIONS = (
 def environment_mark(environment: Environment) -> str:
     """The environment's compile options and extensions, as text."""
     options = [repr(getattr(environment, name, None)) for name in COMPILE_OPTIONS]
-    return "\0".join([*options, *sorted(environment.extensions)])
+    # FORMAT: templates compiled before the `asset` filter stopped being folded at compile
+    # time hold stale fingerprinted names; a new format compiles them afresh.
+    return "\0".join([FORMAT, *options, *sorted(environment.extensions)])
 
 
 class TemplateCache(FileSystemBytecodeCache):

@@ -1,23 +1,24 @@
-"""The editors' quick rebuild: which written pages can stay as they are.
+"""The editors' loop: what a build server keeps in memory from one save to the next.
 
-A page depends on the listing it belongs to (which articles, in which order: that makes its
-counts, its page numbers and its neighbours) and on the articles it shows. The ledger keeps,
-for every page written by the last quick build, a fingerprint of both; a page whose listing
-is the same and none of whose articles changed since then need not be rendered again.
-Anything else a page shows (templates, registers, settings) is one site-wide fingerprint:
-when it changes, every page is written.
+A save changes a few source files. The server keeps what the one reader returned for every
+other file (`ReadMemo`, known by size, modification time and inode) and, for every page it
+wrote, a fingerprint of everything that page shows (`PageMarks`): a page whose fingerprint is
+the same as at the last save is left on disk as it is. Pages the last save wrote and this one
+does not (a deleted article, a listing that lost a page) are removed, so the output stays what
+a full build of the same content writes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-FORMAT = 1
-# The ledger's file in Pelican's CACHE_PATH; without it the next quick build writes every page.
-LEDGER = "kfq-quick-ledger.json"
+# The settings key under which the build server hands its session to the plugins.
+SESSION = "KFQ_LIVE_SESSION"
 
 
 def fingerprint(parts: Iterable[str]) -> str:
@@ -29,61 +30,95 @@ def fingerprint(parts: Iterable[str]) -> str:
     return h.hexdigest()
 
 
-def newest_mtime(roots: Iterable[Path]) -> float:
-    """The latest modification time of any file under roots (0 when there is none)."""
-    newest = 0.0
+def stamp(path: str | os.PathLike[str]) -> tuple[int, int, int] | None:
+    """What tells a saved file from its last version (None when it is gone)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def newest_mtime(roots: Iterable[Path]) -> int:
+    """The latest modification time (ns) of any file under roots (0 when there is none)."""
+    newest = 0
     for root in roots:
         root = Path(root)
         if root.is_file():
-            newest = max(newest, root.stat().st_mtime)
+            newest = max(newest, root.stat().st_mtime_ns)
             continue
         for path in root.rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts:
-                newest = max(newest, path.stat().st_mtime)
+                newest = max(newest, path.stat().st_mtime_ns)
     return newest
 
 
-class Ledger:
-    """What each page listed at the last quick build, and what this build writes.
+@dataclass
+class ReadMemo:
+    """What the reader returned for each file, kept while the file is unchanged."""
 
-    `changed(source)` says whether an article's source file changed since that build.
-    """
+    entries: dict[str, tuple[tuple[int, int, int], Any]] = field(default_factory=dict)
+    reads: int = 0  # files actually read since the session started (the tests count them)
 
-    def __init__(self, site: str, previous: dict | None, changed: Callable[[str], bool]):
-        previous = previous or {}
-        same_site = previous.get("format") == FORMAT and previous.get("site") == site
-        self.site = site
-        self.before: dict[str, str] = previous.get("pages", {}) if same_site else {}
-        # Pages this build does not reach (an article deleted since) keep their old marks.
-        self.pages: dict[str, str] = dict(self.before)
-        self._changed = changed
-
-    @property
-    def cold(self) -> bool:
-        """True when nothing of the last quick build can be kept (first run, new site-wide inputs)."""
-        return not self.before
-
-    def fresh(self, name: str, listing: str, shown: Iterable[str]) -> bool:
-        """Whether page `name`, in the listing of that fingerprint, showing the articles of
-        these sources, is as last written.
-
-        Records this build's listing either way, so the next build compares with it.
-        """
-        self.pages[name] = listing
-        return self.before.get(name) == listing and not any(self._changed(s) for s in shown)
-
-    def forget(self, name: str) -> None:
-        """Record that name was written without a listing: always written again."""
-        self.pages.pop(name, None)
-
-    def to_json(self) -> str:
-        """This build's ledger, to be read back by the next quick build."""
-        return json.dumps({"format": FORMAT, "site": self.site, "pages": self.pages}, ensure_ascii=False)
-
-    @staticmethod
-    def read(path: Path) -> dict | None:
-        """A saved ledger, or None when there is none or it cannot be read."""
-        try:
-            return json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+    def recall(self, path: str) -> Any | None:
+        """The kept result for path when the file is as it was read, else None."""
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != stamp(path):
             return None
+        return entry[1]
+
+    def keep(self, path: str, before: tuple[int, int, int] | None, value: Any) -> None:
+        """Remember value, read from path as it was at `before` (taken before reading, so a
+        save during the read makes the next build read the file again)."""
+        self.reads += 1
+        if before is not None:
+            self.entries[path] = (before, value)
+
+
+@dataclass
+class PageMarks:
+    """The fingerprint of every page on disk from the last save, and of those this save wrote."""
+
+    before: dict[str, str] = field(default_factory=dict)
+    now: dict[str, str] = field(default_factory=dict)
+    rendered: int = 0
+    # (pages rendered, pages kept) by the last save that succeeded.
+    last: tuple[int, int] = (0, 0)
+
+    def fresh(self, name: str, mark: str) -> bool:
+        """Whether page name, showing what mark stands for, is on disk as last written."""
+        return self.before.get(name) == mark
+
+    def done(self, name: str, mark: str, rendered: bool) -> None:
+        """Record that this save has page name on disk as mark (rendered now, or kept)."""
+        self.now[name] = mark
+        self.rendered += rendered
+
+    def finish(self) -> list[str]:
+        """End a save that succeeded: the pages it no longer has (to remove); start the next."""
+        gone = sorted(set(self.before) - set(self.now))
+        self.last = (self.rendered, len(self.now) - self.rendered)
+        self.before, self.now, self.rendered = self.now, {}, 0
+        return gone
+
+    def abandon(self) -> None:
+        """End a save that stopped: the pages it did write are on disk as recorded, the
+        others as before; stale pages are removed by the next save that succeeds."""
+        self.before.update(self.now)
+        self.now, self.rendered = {}, 0
+
+
+@dataclass
+class Session:
+    """What the build server keeps between saves, handed to the plugins in the settings."""
+
+    reads: ReadMemo = field(default_factory=ReadMemo)
+    pages: PageMarks = field(default_factory=PageMarks)
+    # kfq_validate's kfq.contract.Memo: the articles found valid, while they are unchanged.
+    checked: Any = None
+    # The site mark of the last save (settings, theme, registers): a new one renders every page.
+    site: str = ""
+    # What each template reads from its context (kfq_quick), while the theme is unchanged.
+    template_variables: dict[str, Any] = field(default_factory=dict)
+    # The drafts this save rendered for preview: (source path, title, URL).
+    drafts: list[tuple[str, str, str]] = field(default_factory=list)

@@ -14,9 +14,9 @@ DEFAULTS: dict[str, Any] = {
     "FEED_LENGTH": 50,
     # Feeds need absolute links; a build without SITEURL links to the local server.
     "LOCAL_SITEURL": "http://127.0.0.1:8000",
-    # The editors' quick rebuild (invoke livereload): rewrite only pages that show an article
-    # changed since the last quick build (Pelican 4.12 no longer has WRITE_SELECTED).
-    "WRITE_CHANGED_ONLY": False,
+    # Render drafts at their own URLs, marked 草稿 · 未发布 and noindex, listed nowhere: only
+    # the editors' loop (invoke livereload) sets it; every other build drops drafts.
+    "PREVIEW_DRAFTS": False,
     # Build the Pagefind index after each build (livereload turns it off for speed).
     "SEARCH_INDEX": True,
     # The pages Pagefind reads; within them only data-pagefind-body elements are indexed.

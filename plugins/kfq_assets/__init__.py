@@ -13,6 +13,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
+from jinja2 import pass_context
 from pelican import signals
 
 from kfq.assets import asset_path, manifest, write_fingerprinted
@@ -32,12 +33,21 @@ def add_asset_filter(generator) -> None:
     assets = generator.context.get("kfq_assets")
     if assets is None:
         assets = generator.context["kfq_assets"] = theme_assets(generator.settings)
-    generator.env.filters["asset"] = partial(
+    linked = partial(
         asset_path,
         assets,
         static_dir=generator.settings["THEME_STATIC_DIR"],
         fingerprint=kfq_settings(generator.settings)["FINGERPRINT_ASSETS"],
     )
+
+    # Marked as needing the render context so Jinja never runs it while compiling: it would
+    # fold `'css/site.css'|asset` into the compiled template, and the compiled templates are
+    # kept between builds (kfq.jinja_cache), so an edited stylesheet kept its old name.
+    @pass_context
+    def asset(context, path: str) -> str:
+        return linked(path)
+
+    generator.env.filters["asset"] = asset
 
 
 def write_assets(pelican) -> None:

@@ -9,7 +9,6 @@ from markupsafe import escape
 from pelican.utils import set_date_tzinfo
 
 from kfq.buildstate import state
-from kfq.quick import fingerprint
 from kfq.settings import kfq_settings
 from kfq_catalog.pages import ListingGenerator
 
@@ -51,11 +50,6 @@ class FeedsGenerator(ListingGenerator):
 
     def write_feed(self, writer, path: str, title: str, articles: list, page: str = "") -> None:
         target = Path(self.output_path) / path
-        # The editors' quick rebuild (kfq_quick) keeps a feed whose entries did not change.
-        ledger = getattr(writer, "ledger", None)
-        sources = [a.source_path for a in articles]
-        if ledger is not None and ledger.fresh(path, fingerprint(sources), sources) and target.exists():
-            return
         base = self.site_url()
         feed = Atom1Feed(
             title=title,

@@ -1,39 +1,47 @@
-"""The editors' loop: one process loads Pelican and the plugins once, then forks each build.
+"""The editors' build server: one Pelican, kept in memory, runs every save.
 
     python -m kfq_quick.live <pelican arguments>
 
 Each line on standard input asks for a build; the answer is a line on standard output with
-the build's exit status. Every build runs in a child forked from this process, so it starts
-with Pelican, Markdown, Jinja, pypinyin's dictionaries and our plugins already imported
-(half of a quick rebuild of 1,000 articles went to starting Python and importing them) and
-still ends with nothing left behind: an article that stops the build stops only that child,
-and no module-level state survives from one save to the next. The children read the settings
-and the content afresh; only code is shared, so a changed plugin needs a new server
-(`invoke livereload` starts one when plugins/ or pelicanconf.py change).
+the build's exit status. The server reads the settings once and builds with the same
+`pelican.Pelican` instance every time (as Pelican's own `pelican -r` does), handing the
+plugins a `kfq.quick.Session` in the settings: the reader (kfq_reader, through the one
+reader kfq.frontmatter.read_source) reads only the files saved since the last build, the
+validator checks only those, and the writer (kfq_quick.quick) renders only the pages whose
+content changed. Pelican still builds its context from every article each save (its
+generators and our plugins' listings, related articles and neighbours are computed over the
+whole site), so what a page shows is always what a full build computes.
+
+An invalid save stops that build only (kfq_guard tells the editor `path:line: field:
+message`); the server answers 1 and waits for the next save. New plugin code or settings
+need a new server (`invoke livereload` starts one when plugins/ or pelicanconf.py change).
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
 import subprocess
 import sys
+import time
+import traceback
 from pathlib import Path
 
 from kfq.errors import LiveServerError
+from kfq.quick import SESSION, Session
 
 # What every save under `invoke livereload` overrides in pelicanconf.py (bench/ runs the same).
+# Pelican's own content cache is off: the session keeps what was read, in memory.
 LIVE_SETTINGS = [
-    "CACHE_CONTENT=true",
-    "LOAD_CONTENT_CACHE=true",
-    "GZIP_CACHE=false",
+    "CACHE_CONTENT=false",
+    "LOAD_CONTENT_CACHE=false",
     "DELETE_OUTPUT_DIRECTORY=false",
 ]
 
 
 def live_kfq(kfq: dict) -> str:
-    """The KFQ override of the editors' loop: no search index, only changed pages rendered."""
-    return "KFQ=" + json.dumps({**kfq, "SEARCH_INDEX": False, "WRITE_CHANGED_ONLY": True}, ensure_ascii=False)
+    """The KFQ override of the editors' loop: no search index, drafts shown for preview."""
+    return "KFQ=" + json.dumps({**kfq, "SEARCH_INDEX": False, "PREVIEW_DRAFTS": True}, ensure_ascii=False)
 
 
 class LiveServer:
@@ -75,7 +83,7 @@ class LiveServer:
         return int(answer)
 
     def restart(self) -> None:
-        """A new server, for new plugin code."""
+        """A new server, for new plugin code or settings."""
         self.close()
         self.start()
 
@@ -85,48 +93,57 @@ class LiveServer:
             self.proc.wait(timeout=60)
 
 
-def preload(argv: list[str]) -> None:
-    """Import what a build imports: Pelican with its readers and writers, and the plugins."""
-    from pelican import parse_arguments
-    from pelican.plugins._utils import load_plugins
-    from pelican.settings import read_settings
+class Builder:
+    """The server's side: one Pelican instance and the session it keeps between saves."""
 
-    args = parse_arguments(argv)
-    # Importing the plugins' modules registers nothing: each child's Pelican does that.
-    load_plugins(read_settings(args.settings))
+    def __init__(self, argv: list[str]):
+        from pelican import LOG_HANDLERS, get_instance, parse_arguments
+        from pelican.log import init as init_logging
 
+        args = parse_arguments(argv)
+        init_logging(
+            level=args.verbosity,
+            fatal=args.fatal,
+            name="pelican",
+            handler=LOG_HANDLERS[args.log_handler],
+            logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
+        )
+        self.session = Session()
+        self.pelican, self.settings = get_instance(args)
+        self.settings[SESSION] = self.session
 
-def build(argv: list[str]) -> int:
-    """One build in a forked child; its exit status."""
-    pid = os.fork()
-    if pid == 0:  # the child: a whole `pelican` run, then out without running any cleanup twice
-        status = 0
-        os.dup2(2, 1)  # the build's messages go to stderr; stdout carries the answers
+    def build(self) -> int:
+        """One save's build; its exit status. Nothing it raises ends the server."""
+        start = time.perf_counter()
+        self.session.drafts = []
         try:
-            from pelican import main
-
-            main(argv)
+            self.pelican.run()  # kfq_guard turns any failure into BuildStopped, told already
+            status = 0
         except SystemExit as e:
             status = e.code if isinstance(e.code, int) else 1
-        except BaseException:  # noqa: BLE001 (the child must never return into the server's loop)
-            import traceback
-
+        except Exception:  # noqa: BLE001 (a developer's --debug run: show it, keep serving)
             traceback.print_exc()
             status = 1
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(status)
-    _, wait = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(wait)
+        if status:
+            self.session.pages.abandon()
+            print("Waiting for a change: the build runs again when a file is saved.", file=sys.stderr)
+        else:
+            for _, title, url in self.session.drafts:
+                print(f"草稿预览 (not published): {title}  {self.settings['SITEURL']}/{url}", file=sys.stderr)
+            print(f"built in {time.perf_counter() - start:.2f} s", file=sys.stderr)
+        sys.stderr.flush()
+        return status
 
 
 def serve(argv: list[str]) -> None:
     """Answer each line of standard input with a build and its exit status."""
-    preload(argv)
-    print("ready", flush=True)
+    # The builds' messages go to stderr; stdout carries only the answers.
+    answers = sys.stdout
+    sys.stdout = sys.stderr
+    builder = Builder(argv)
+    print("ready", file=answers, flush=True)
     for _ in sys.stdin:
-        print(build(argv), flush=True)
+        print(builder.build(), file=answers, flush=True)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from kfq.contract import display_path
 from kfq.errors import BuildStopped, ContentInvalid
 from kfq.frontmatter import read_source
 from kfq.markup import plain_html, same_dialect
+from kfq.quick import SESSION, stamp
 from kfq.text import zishu
 
 
@@ -30,6 +31,19 @@ class ArticleReader(YAMLMetadataReader):
     """Markdown with YAML front-matter, read by the core's one reader; counts 字数 too."""
 
     def read(self, source_path):
+        session = self.settings.get(SESSION)
+        if session is not None:
+            # The editors' build server: a file unchanged since the last save is not read again.
+            kept = session.reads.recall(source_path)
+            if kept is not None:
+                return kept[0], _copied(kept[1])
+            before = stamp(source_path)
+            content, metadata = self._guarded_read(source_path)
+            session.reads.keep(source_path, before, (content, _copied(metadata)))
+            return content, metadata
+        return self._guarded_read(source_path)
+
+    def _guarded_read(self, source_path):
         shown = display_path(Path(source_path), Path(os.getcwd()))
         try:
             return self._read(source_path, shown)
@@ -57,6 +71,12 @@ class ArticleReader(YAMLMetadataReader):
             content = self._md.reset().convert(src.body)
         metadata["zishu"] = zishu(Markup(content).striptags())
         return content, metadata
+
+
+def _copied(metadata: dict) -> dict:
+    # Pelican and the plugins may change a build's metadata (its lists) in place; the kept
+    # copy must stay as the reader returned it.
+    return {k: list(v) if isinstance(v, list) else v for k, v in metadata.items()}
 
 
 def use_our_reader(readers) -> None:

@@ -8,11 +8,13 @@ import os
 from pathlib import Path
 
 from pelican import signals
+from pelican.urlwrappers import Category
 
 from kfq.buildstate import registers_for, state
 from kfq.checking import check_content, memo_key
 from kfq.contract import Memo
 from kfq.errors import BuildStopped
+from kfq.quick import SESSION
 from kfq.settings import data_dir, kfq_settings
 
 MEMO = "kfq-checked.json"
@@ -55,8 +57,15 @@ def load_memo(path: Path, key: str) -> Memo:
 def validate_articles(generator) -> None:
     """Check every article file before Pelican reads any, so a bad one stops the build."""
     settings = generator.settings
-    memo_path = _memo_path(settings)
+    session = settings.get(SESSION)
+    memo_path = None if session is not None else _memo_path(settings)
     memo = load_memo(memo_path, memo_key(data_dir(settings))) if memo_path else None
+    if session is not None:
+        # The editors' build server keeps its memo in memory from one save to the next.
+        key = memo_key(data_dir(settings))
+        if session.checked is None or session.checked.key != key:
+            session.checked = Memo(key)
+        memo = session.checked
     checked = check_content(
         Path(generator.path),
         registers_for(generator.context, settings),
@@ -64,7 +73,7 @@ def validate_articles(generator) -> None:
         shown_from=Path(os.getcwd()),
         memo=memo,
     )
-    if memo is not None:
+    if memo_path is not None and memo is not None:
         memo_path.parent.mkdir(parents=True, exist_ok=True)
         memo_path.write_text(json.dumps({"key": memo.key, "files": memo.files}, ensure_ascii=False),
                              encoding="utf-8")  # fmt: skip
@@ -114,14 +123,33 @@ def account_for_every_file(generator) -> None:
              "move it into articles/YYYY/ as a .md file, or out of content/articles/" for p in unchecked],
             f"{len(unchecked)} file(s) were read without being checked: the build stopped.",
         )  # fmt: skip
+    if kfq_settings(generator.context)["PREVIEW_DRAFTS"]:  # the context starts as the settings
+        # The editors' loop: drafts rendered at their own URLs (see preview_drafts). Pelican
+        # writes a draft with its `category`, which articles of a site without categories lack.
+        for draft in generator.drafts:
+            if not hasattr(draft, "category"):
+                draft.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
+        return
     # Drafts reach no public output: not output/drafts/, not feeds, sitemap or search.
     generator.drafts = []
     generator.drafts_translations = []
     generator.context["drafts"] = []
 
 
+def preview_drafts(pelican) -> None:
+    """Under KFQ PREVIEW_DRAFTS (the editors' loop only), a draft is rendered at the URL it
+    will have once published, instead of Pelican's drafts/ folder; it is listed nowhere (Pelican
+    keeps drafts out of every listing and feed, the sitemap skips them) and its page says
+    草稿 · 未发布 and asks search engines not to index it (article.html)."""
+    settings = pelican.settings
+    if kfq_settings(settings)["PREVIEW_DRAFTS"]:
+        settings["DRAFT_URL"] = settings["ARTICLE_URL"]
+        settings["DRAFT_SAVE_AS"] = settings["ARTICLE_SAVE_AS"]
+
+
 def register() -> None:
     """Connect the validator to Pelican's signals."""
     signals.initialized.connect(check_plugins)
+    signals.initialized.connect(preview_drafts)
     signals.article_generator_init.connect(validate_articles)
     signals.article_generator_finalized.connect(account_for_every_file)
