@@ -367,8 +367,7 @@ def livereload(c, port=8000):
     threading.Thread(target=http.serve_forever, daemon=True).start()
     print(f"Preview on http://127.0.0.1:{int(port)}/ (Ctrl-C to stop)")
     try:
-        server.build()
-        loop(watched(ROOT), ROOT, server.build, server.restart, reloads)
+        loop(watched(ROOT), ROOT, server.build, server.restart, reloads, first_build=True)
     finally:
         reloads.close()
         http.shutdown()

@@ -141,3 +141,43 @@ def http_get(port: int, path: str) -> str:
 
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
         return response.read().decode("utf-8")
+
+
+def test_a_save_made_while_the_first_build_writes_its_pages_is_built_after_it(tmp_path):
+    # The first build runs once the watcher is set up: an editor (or the bench) who saves as
+    # soon as a page appears, while the first build still writes the others, is not ignored.
+    import threading
+
+    from kfq_quick.watch import Reloads, loop
+
+    root = tmp_path
+    (root / "content/articles").mkdir(parents=True)
+    saved = root / "content/articles/a.md"
+    calls: list[str] = []
+    twice = threading.Event()
+    stop = threading.Event()
+
+    def build() -> int:
+        calls.append("build")
+        if len(calls) == 1:
+            saved.write_text("saved during the first build", encoding="utf-8")
+            time.sleep(0.5)  # the rest of the first build
+        else:
+            twice.set()
+        return 0
+
+    reloads = Reloads()
+    watcher = threading.Thread(
+        target=loop,
+        args=([root / "content"], root, build, lambda: calls.append("restart"), reloads, stop),
+        kwargs={"first_build": True},
+        daemon=True,
+    )
+    watcher.start()
+    try:
+        assert twice.wait(30), "the save made during the first build was lost"
+        assert calls == ["build", "build"]
+    finally:
+        stop.set()
+        reloads.close()
+        watcher.join(timeout=10)

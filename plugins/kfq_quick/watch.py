@@ -24,6 +24,7 @@ from watchfiles import Change, DefaultFilter, watch
 
 # How long a save's events are gathered before the build starts (watchfiles' `step`).
 STEP_MS = 30
+READY_MS = 200  # how soon the first build starts once the watcher is set up
 EVENTS = "/.kfq/reload"
 SCRIPT = "/.kfq/reload.js"
 SCRIPT_TEXT = (
@@ -134,10 +135,30 @@ def loop(
     restart: Callable[[], None],
     reloads: Reloads,
     stop: threading.Event | None = None,
+    first_build: bool = False,
 ) -> None:
-    """Build after every save under paths (restarting the server first for code), then reload."""
+    """Build after every save under paths (restarting the server first for code), then reload.
+
+    With first_build, the session's first build runs once the watcher is set up, not before
+    it: a save made while that build writes its pages (an editor at work, the bench) is seen
+    and built after it, not lost. The watcher then wakes every READY_MS to say it is ready and
+    otherwise waits; nothing is polled."""
     source_filter = DefaultFilter(ignore_dirs=[*DefaultFilter.ignore_dirs, "__pycache__", "output"])
-    for changes in watch(*paths, watch_filter=source_filter, step=STEP_MS, stop_event=stop):
+    pending = first_build
+    for changes in watch(
+        *paths,
+        watch_filter=source_filter,
+        step=STEP_MS,
+        stop_event=stop,
+        rust_timeout=READY_MS if first_build else 5000,
+        yield_on_timeout=first_build,
+    ):
+        if pending:
+            pending = False
+            build()
+            reloads.announce()
+        if not changes:
+            continue
         changed = {Path(p) for kind, p in changes if kind in (Change.added, Change.modified, Change.deleted)}
         if any(is_code(p, root) for p in changed):
             restart()
