@@ -239,6 +239,8 @@ def test_the_preview_shows_a_draft_marked_and_lists_it_nowhere(tmp_path, monkeyp
     assert "草稿 · 未发布" in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert "尚未发布的草稿标题" in page
+    # its page shows what a published article's shows (the catalog resolved it too)
+    assert re.search(r"约 \d+ 分钟读完", page), "the draft's reading time is missing"
     assert "draft-article" in live.log.read_text(encoding="utf-8")  # told where to read it
     listed = [p for p in tree(live.output) if "draft-article" not in p]
     for rel in listed:

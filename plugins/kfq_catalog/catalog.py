@@ -35,21 +35,28 @@ def _meta(article) -> dict:
     return meta
 
 
+def _resolve(article, registers) -> None:
+    """The facts an article's own page shows: its facets, address, date and length."""
+    article.facets = facets_for(_meta(article), registers)
+    # Worked out once here: Pelican expands `url` from the settings on every access, and
+    # an article is listed on a dozen pages.
+    article.href = article.url
+    # An estimated date is only as precise as the month readers are shown (约2024年5月).
+    day = article.date.date()
+    article.isodate = day.isoformat()[:7] if getattr(article, "date_basis", None) else day.isoformat()
+    # kfq_reader counted it when the file was read (and Pelican's cache kept it).
+    article.zishu = getattr(article, "zishu", None) or zishu(Markup(article.content).striptags())
+    article.reading_minutes = minutes_for(article.zishu)
+
+
 def resolve_articles(generator) -> None:
     """Give each published article its facets, related articles and zone neighbours."""
     registers = registers_of(generator)
     articles = list(generator.articles)
-    for article in articles:
-        article.facets = facets_for(_meta(article), registers)
-        # Worked out once here: Pelican expands `url` from the settings on every access, and
-        # an article is listed on a dozen pages.
-        article.href = article.url
-        # An estimated date is only as precise as the month readers are shown (约2024年5月).
-        day = article.date.date()
-        article.isodate = day.isoformat()[:7] if getattr(article, "date_basis", None) else day.isoformat()
-        # kfq_reader counted it when the file was read (and Pelican's cache kept it).
-        article.zishu = getattr(article, "zishu", None) or zishu(Markup(article.content).striptags())
-        article.reading_minutes = minutes_for(article.zishu)
+    # Drafts reach a generator only in the editors' preview (KFQ PREVIEW_DRAFTS): their pages
+    # show the same facts as a published article's, but they enter no listing or term.
+    for article in [*articles, *generator.drafts]:
+        _resolve(article, registers)
     terms = {
         "zone": zone_terms(articles, registers),
         "theme": theme_terms(articles, registers),
