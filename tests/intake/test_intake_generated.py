@@ -191,7 +191,8 @@ def test_a_generated_text_submission_loses_nothing_in_either_encoding(sent, enco
     "typed",
     ["1. 一二三", "2024) 一", "- 一", "---", "***", "# 一", "> 一", ": 00一", "<b>一", "<一>", "&copy; x",
      "&copy;一", "&#20013；", "&#x4e2d", "a_b *注 3*5 [1] {: .x} `c`", "<kfjzsk@163.com>",
-     "<<kfjzsk@163.com>>", "<一<kfjzsk@163.com>", "<5>", "<A 一\n\n一 <一>", "\\*", "+ a", "[TOC]", "H2O"],
+     "<<kfjzsk@163.com>>", "<一<kfjzsk@163.com>", "<5>", "<A 一\n\n一 <一>",
+     "< 一", "一 <\u00a0一 >", "<", "\\*", "+ a", "[TOC]", "H2O"],
 )  # fmt: skip
 def test_a_paragraph_reads_as_typed(typed):
     """Each mark Markdown would act on, typed in running text (one case across two paragraphs)."""

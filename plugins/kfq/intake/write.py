@@ -31,8 +31,10 @@ IMAGES = "images"  # under content/: the originals of the articles' photos
 # A contributor's *注, 3*5 or 1. must reach the reader as typed. The escapes go in after the
 # house rule (kfq.house_style), and only beside ASCII, so the rule finds nothing to change.
 _INLINE = re.compile(r"[\\`*_{}\[\]]")
-# Every <: a tag or a mail link may close in a later paragraph (<A … here, > there).
-_TAG = re.compile(r"<(?=(.?))")
+# Every < but one before a space: a tag or a mail link may close in a later paragraph (<A …
+# here, > there), while neither starts with "< " (Python-Markdown, markdown-it and the HTML
+# parser all read it as text), and "&lt; 一" would have the house rule turn its ';' into '；'.
+_TAG = re.compile(r"<(?=(.?))(?![ \u00a0])")
 # Python-Markdown takes &#20013 for an entity with or without its ';' (and adds it).
 _ENTITY = re.compile(r"&(?=#\d|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]*;)")
 
