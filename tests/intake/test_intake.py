@@ -519,3 +519,55 @@ def test_a_paragraph_lost_on_the_way_is_reported(sent, tmp_path, site_registers,
     (lost,) = [w for w in draft.warnings if w.startswith("characters not in the draft: ")]
     missing = lost.removeprefix("characters not in the draft: ").split(" — ")[0]
     assert {"2", "0", "步", "签"} <= set(missing)
+
+
+def test_an_email_with_two_articles_keeps_each_photo_with_its_own(tmp_path, site_registers):
+    """Photos named after their documents go to them only; a photo whose name matches neither
+    goes to both, with a warning; a registered sender's zone is the zone proposed for the
+    colleague whose article they forward."""
+    folder = tmp_path / "sent"
+    feature = write_docx(
+        Piece(title=FEATURE.title, byline=FEATURE.byline, paragraphs=FEATURE.paragraphs),
+        folder / "新材料项目.docx",
+    )
+    fair = write_docx(
+        Piece(title=PLAIN.title, byline="通讯员 赵新华", paragraphs=PLAIN.paragraphs), folder / "招聘会.docx"
+    )
+    photos = {}
+    for name, size in (
+        ("招聘会现场", (1600, 1200)),
+        ("新材料项目车间", (1200, 900)),
+        ("IMG_0001", (800, 600)),
+    ):
+        photos[name] = folder / f"{name}.jpg"
+        photos[name].write_bytes(photo_bytes(*size))
+    eml = write_eml(
+        tmp_path / "两篇稿件.eml", "吕平", "lvping@example.com", "投稿两篇", "两篇稿件见附件。",
+        [photos["IMG_0001"], feature, photos["招聘会现场"], fair, photos["新材料项目车间"]],
+    )  # fmt: skip
+    content = registers_copy(tmp_path)
+    report = intake_files([eml], content, site_registers, TODAY)
+    drafts = {d.submitted: d for d in report.drafts}
+    assert set(drafts) == {"两篇稿件.eml/新材料项目.docx", "两篇稿件.eml/招聘会.docx"}
+    for name, own in (("新材料项目", "新材料项目车间"), ("招聘会", "招聘会现场")):
+        draft = drafts[f"两篇稿件.eml/{name}.docx"]
+        meta, _ = draft_of(content, draft.path)
+        assert (content / meta["image"]).read_bytes() == photos[own].read_bytes()
+        assert any("(IMG_0001.jpg)" in w for w in draft.warnings), draft.warnings
+    proposals = {p.name: p.zone for d in report.drafts for p in d.proposals}
+    assert proposals == {"王晓明": "左云经济技术开发区", "赵新华": "左云经济技术开发区"}
+
+
+@pytest.mark.parametrize(
+    ("documents", "photos", "owners"),
+    [
+        (["稿件1", "稿件2"], ["稿件1配图", "稿件2", "IMG_0001"], [0, 1, None]),
+        (["太原经开区项目", "清徐招聘会"], ["招聘会现场", "项目车间", "图1"], [1, 0, None]),
+        (["稿件1", "稿件2"], ["稿件"], [None]),  # a tie is not guessed
+        (["新闻"], ["IMG_0001", "合影"], [0, 0]),  # one document takes every photo
+    ],
+)
+def test_photos_pair_with_the_documents_they_are_named_after(documents, photos, owners):
+    from kfq.intake.formats import pair_photos
+
+    assert pair_photos(documents, photos) == owners

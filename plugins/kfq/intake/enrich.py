@@ -16,7 +16,7 @@ from kfq.importer import enrich as importer_enrich
 from kfq.importer.blocks import BODY
 from kfq.importer.lines import DATELINE_RE
 from kfq.importer.model import Article, Block, Headline, Paragraph
-from kfq.intake.model import Document
+from kfq.intake.model import Document, Sender
 from kfq.intake.structure import Structured
 from kfq.lengths import describe, far_off
 from kfq.names import is_person_name
@@ -99,7 +99,7 @@ def enrich(
         article.flag("length", str(count), off)
     # A name the register does not know stays out of `authors:` (the check would refuse the
     # draft, and every build with it): its doubt names it, and the report proposes its entry.
-    zone = article.zones[0] if article.zones else None
+    zone = _sender_zone(sender, registers) or (article.zones[0] if article.zones else None)
     for name in [a for a in article.authors if registers.contributor_named(a) is None]:
         email = sender.address if sender and name == sender.name else ""
         out.proposals.append(Proposal(name, zone, email))
@@ -116,6 +116,13 @@ def enrich(
             f"proposed, then add {name} to authors",
         )
     return out
+
+
+def _sender_zone(sender: Sender | None, registers: Registers) -> str | None:
+    """The zone of a sender the register knows: a zone office's contributor who forwards a
+    colleague's article sends from that colleague's zone, whatever zones the article names."""
+    named = registers.contributor_named(sender.name) if sender and sender.name else None
+    return named.zone if named is not None and named.zone else None
 
 
 def _flag_guesses(article: Article, s: Structured) -> None:

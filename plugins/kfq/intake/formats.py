@@ -8,6 +8,7 @@ ones, hidden text and comments never are, and the document gets a warning saying
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import email
 import email.policy
 import email.utils
@@ -277,18 +278,46 @@ def read_mail(data: bytes, name: str) -> list[Document]:
         doc.paras = [Para(line) for line in str(text).replace("\r\n", "\n").split("\n")]
         docs.append(doc)
     docs[0].errors += [str(e) for e in failed]
-    for doc in docs:
+    owners = pair_photos([Path(d.name).stem for d in docs], [Path(p.name).stem for p in photos])
+    unpaired = [p for p, owner in zip(photos, owners, strict=True) if owner is None]
+    for i, doc in enumerate(docs):
         doc.sender, doc.received, doc.subject = sender, received, subject
-        doc.photos.extend(photos)
+        # Its own photos first: the draft takes the first (kfq.intake.structure).
+        doc.photos.extend(p for p, owner in zip(photos, owners, strict=True) if owner == i)
+        doc.photos.extend(unpaired)
         if skipped:
             doc.warnings.append(f"attachments not read: {', '.join(skipped)}")
-    if len(docs) > 1 and photos:
-        for doc in docs:
+        if len(docs) > 1 and unpaired:
+            names = ", ".join(p.name for p in unpaired)
             doc.warnings.append(
-                f"the email carries {len(docs)} documents and {len(photos)} image(s): "
-                "each draft got the images; keep each photo with its own article"
+                f"the email carries {len(docs)} documents and image(s) whose names match none of "
+                f"them ({names}): each draft got those; keep each photo with its own article"
             )
     return docs
+
+
+# The shortest run of characters two file names share that pairs a photo with a document.
+PAIRING_RUN = 2
+
+
+def pair_photos(documents: list[str], photos: list[str]) -> list[int | None]:
+    """For each photo's file name (without suffix), the index of the document it belongs to,
+    or None. One document takes every photo; among several, a photo goes to the document
+    whose name shares the longest run of characters with its own (稿件1.docx, 稿件1配图.jpg),
+    of at least PAIRING_RUN and longer than any other document's: a contributor who sends two
+    articles in one email names their pictures after them, and a tie is not guessed."""
+    if len(documents) == 1:
+        return [0] * len(photos)
+    owners: list[int | None] = []
+    for photo in photos:
+        runs = [_longest_run(photo.casefold(), d.casefold()) for d in documents]
+        best = max(runs, default=0)
+        owners.append(runs.index(best) if best >= PAIRING_RUN and runs.count(best) == 1 else None)
+    return owners
+
+
+def _longest_run(a: str, b: str) -> int:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
 def _sender(msg: EmailMessage) -> Sender | None:
