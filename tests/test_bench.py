@@ -251,3 +251,11 @@ def test_a_small_bench_runs_every_step_end_to_end(tmp_path):
     assert (tmp_path / "30-hugo" / "public" / "pagefind" / "pagefind-entry.json").exists()
     assert (tmp_path / "30" / "plain-output" / "pagefind" / "pagefind-entry.json").exists()
     assert "estimate_100000" not in written  # one size
+
+
+def test_a_target_set_at_10000_is_judged_only_at_10000():
+    small, large = targets(fake_run(1000)), targets(fake_run(10000))
+    assert small["save → rebuilt page, s"]["met"] is None and large["save → rebuilt page, s"]["met"] is False
+    assert small["invoke build / Hugo + Pagefind"]["met"] is False
+    assert "not judged: run --articles 10000" in table(fake_run(1000))
+    assert "save → rebuilt page, s: 2.0 at 10,000 (target ≤ 0.3 at 10,000) NOT met" in table(fake_run(10000))
