@@ -159,3 +159,23 @@ def test_a_photo_adds_little_to_the_article_page_budget(tmp_path):
     heavy, light = weight(with_photo.output, rel), weight(plain.output, rel)
     assert heavy["html_css"] <= BUDGET
     assert heavy["html_css"] - light["html_css"] < 1536, (heavy, light)
+
+
+def test_a_previewed_draft_shows_its_photo_and_a_published_build_has_neither(tmp_path):
+    """An editor reviews a submission in `invoke livereload` with its photo; `invoke build`
+    publishes neither the draft nor its photo's copies."""
+    kfq = {"DATA_DIR": "data", "REQUIRED_PLUGINS": [], "SEARCH_INDEX": False}
+    content = photo_content(tmp_path)
+    article = content / "articles" / "2023" / "valid-article.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("status: published", "status: draft"), encoding="utf-8")
+    preview = run_pelican(content, tmp_path / "preview", KFQ={**kfq, "PREVIEW_DRAFTS": True})
+    assert preview.returncode == 0, preview.log
+    page = BeautifulSoup(preview.page("articles/2023/11/valid-article/index.html"), "html.parser")
+    img = page.select_one("figure.story-image img")
+    assert img is not None and img["alt"] == "工人在生产车间操作设备"
+    assert (preview.output / img["src"].lstrip("/")).is_file()
+    published = run_pelican(content, tmp_path / "published", KFQ=kfq)
+    assert published.returncode == 0, published.log
+    assert not (published.output / "images").exists()
+    assert not (published.output / "articles" / "2023" / "11" / "valid-article").exists()

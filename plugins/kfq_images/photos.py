@@ -14,15 +14,20 @@ from pathlib import Path
 from pelican import signals
 
 from kfq.images import render
+from kfq.settings import kfq_settings
 
 CONTEXT_KEY = "KFQ_PHOTO_FILES"  # per-build state on the generator context: files to copy
 
 
 def render_photos(generator) -> None:
-    """Give every published article with an `image` its Rendition (article.photo)."""
+    """Give every published article with an `image` its Rendition (article.photo), and every
+    previewed draft in the editors' loop: an editor reviews a submission with its photo."""
     cache = Path(generator.settings.get("CACHE_PATH") or "cache") / "images"
     files: list[tuple[Path, str]] = generator.context.setdefault(CONTEXT_KEY, [])
-    for article in generator.articles:
+    # Only under PREVIEW_DRAFTS, whatever the order of the plugins' handlers: a draft's photo
+    # must never reach a published site.
+    drafts = generator.drafts if kfq_settings(generator.settings)["PREVIEW_DRAFTS"] else []
+    for article in [*generator.articles, *drafts]:
         image = str(article.metadata.get("image") or "")
         article.photo = None
         if not image:
