@@ -400,7 +400,7 @@ def publish(c, target=None, dry_run=False, rollback=False):
     import runpy
 
     import pelicanconf
-    from kfq.publish import rclone, rsync
+    from kfq.publish.lock import publishing
     from kfq.publish.targets import RsyncTarget, pick_target
     from kfq.publish.verify import check as check_served
 
@@ -413,22 +413,12 @@ def publish(c, target=None, dry_run=False, rollback=False):
         raise Exit(str(e), code=1) from e
     site = ROOT / pelicanconf.OUTPUT_PATH
     try:
-        if rollback:
-            if not isinstance(tgt, RsyncTarget):
-                raise Exit(
-                    f"--rollback: '{tgt.name}' is a bucket; publish the older build again instead", code=1
-                )
-            print(f"{tgt.name}: now serving release {rsync.rollback(tgt)}")
-            return
-        build(c, publish=True)  # everything `invoke check` and the build refuse stops here
-        if isinstance(tgt, RsyncTarget) and dry_run:
-            changes = rsync.dry_run(site, tgt)
-        elif isinstance(tgt, RsyncTarget):
-            release, changes = rsync.publish(site, tgt)
-        else:
-            changes = rclone.publish(site, tgt, dry_run=dry_run)
+        with publishing(ROOT / getattr(pelicanconf, "CACHE_PATH", "cache") / "publish.lock"):
+            changes, release = _publish(c, tgt, site, dry_run, rollback)
     except KfqError as e:
         raise Exit(f"publish to '{tgt.name}': {e}", code=1) from e
+    if changes is None:
+        return
     print("\n".join(changes.lines()))
     if dry_run:
         print(f"Dry run: nothing was changed on '{tgt.name}'.")
@@ -440,3 +430,24 @@ def publish(c, target=None, dry_run=False, rollback=False):
         print(f"  {item}")
     if not all(item.ok for item in served):
         raise Exit("Some addresses do not serve the new build: see above (a CDN may need a purge).", code=1)
+
+
+def _publish(c, tgt, site: Path, dry_run: bool, rollback: bool):
+    """The publish itself, under the lock: (changes, release), or (None, None) after a rollback."""
+    from kfq.publish import rclone, rsync
+    from kfq.publish.targets import RsyncTarget
+
+    release = None
+    if rollback:
+        if not isinstance(tgt, RsyncTarget):
+            raise Exit(f"--rollback: '{tgt.name}' is a bucket; publish the older build again instead", code=1)
+        print(f"{tgt.name}: now serving release {rsync.rollback(tgt)}")
+        return None, None
+    build(c, publish=True)  # everything `invoke check` and the build refuse stops here
+    if isinstance(tgt, RsyncTarget) and dry_run:
+        changes = rsync.dry_run(site, tgt)
+    elif isinstance(tgt, RsyncTarget):
+        release, changes = rsync.publish(site, tgt)
+    else:
+        changes = rclone.publish(site, tgt, dry_run=dry_run)
+    return changes, release

@@ -160,3 +160,31 @@ def test_the_check_after_publishing_wants_the_built_bytes(small_site):
         ("search index", False),
     ]
     assert str(results[2]) == "FAIL 404 search index: https://cdn.example.cn/pagefind/pagefind-entry.json"
+
+
+def test_the_publish_lock_is_one_at_a_time_and_freed_when_its_holder_dies(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from kfq.publish.lock import PublishBusy, publishing
+
+    lock = tmp_path / "cache" / "publish.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from kfq.publish.lock import publishing\n"
+         f"with publishing(Path({str(lock)!r})):\n    print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(PublishBusy, match=rf"\(pid {holder.pid}, since "):
+            with publishing(lock):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with publishing(lock):  # a killed holder leaves no lock behind
+        assert f"pid {os.getpid()}" in lock.read_text(encoding="utf-8")
+    with publishing(lock):  # nor does a finished one
+        pass

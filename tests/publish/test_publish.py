@@ -360,3 +360,16 @@ def test_only_the_last_releases_are_kept(site, republished):
     assert sorted(p.name for p in (site.srv / "releases").glob("*.files")) == [f"{n}.files" for n in names]
     status, body, _ = fetch(site.web.url + "/")
     assert status == 200 and body == (site.builds[1] / "index.html").read_bytes()
+
+
+def test_a_second_publish_while_one_runs_stops_and_names_it(site, republished):
+    from kfq.publish.lock import publishing
+
+    current = site.current()
+    with publishing(site.project / "cache" / "publish.lock"):
+        proc = site.invoke("--target", "test", check=False)
+    assert proc.returncode == 1
+    out = proc.stdout + proc.stderr
+    assert f"another `invoke publish` is running (pid {os.getpid()}, since " in out, out
+    assert "Traceback" not in out
+    assert site.current() == current and len(site.releases()) == 2
