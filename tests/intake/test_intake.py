@@ -571,3 +571,42 @@ def test_photos_pair_with_the_documents_they_are_named_after(documents, photos, 
     from kfq.intake.formats import pair_photos
 
     assert pair_photos(documents, photos) == owners
+
+
+ODD_SHAPES = {
+    "labelled": (
+        "引题：项目建设跑出加速度\n标题：太原经开区召开安全生产工作会议\n副标题：——部署下一阶段重点工作\n"
+        "作者：张建国 李丽\n　　5月6日，太原经济技术开发区召开安全生产工作会议。\n",
+        {"kicker": "项目建设跑出加速度", "title": "太原经开区召开安全生产工作会议",
+         "subtitle": "部署下一阶段重点工作"},
+        ["5月6日，太原经济技术开发区召开安全生产工作会议。"],
+    ),
+    "numbered headings, a role byline above the headline, a date under the text": (
+        "本报通讯员 孙立新 周敏\n晋中开发区：数字经济跑出加速度\n　　近年来，示范区坚持创新驱动。\n"
+        "　　一、强化平台支撑\n　　示范区建成数字经济产业园。\n　　（二）优化营商环境\n"
+        "　　示范区推行“一枚印章管审批”。\n　　三、下一步，示范区将继续优化服务。\n2024年4月8日\n",
+        {"title": "晋中开发区：数字经济跑出加速度"},
+        ["近年来，示范区坚持创新驱动。", "## 一、强化平台支撑", "示范区建成数字经济产业园。",
+         "## （二）优化营商环境", "示范区推行“一枚印章管审批”。", "三、下一步，示范区将继续优化服务。"],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", list(ODD_SHAPES))
+def test_headline_labels_numbered_headings_and_a_date_line_are_read_as_meant(shape, tmp_path, site_registers):
+    """标题：/副标题：/引题： name the headline's parts; 一、 and （一） number section headings (a
+    numbered sentence stays text); a role byline above the headline is a byline; a date under
+    the text is reported, not printed; and nothing of it is lost."""
+    text, fields, body = ODD_SHAPES[shape]
+    path = tmp_path / "来稿.txt"
+    path.write_text(text, encoding="utf-8")
+    content = registers_copy(tmp_path)
+    (draft,) = intake_files([path], content, site_registers, TODAY).drafts
+    meta, paras = draft_of(content, draft.path)
+    assert {k: meta.get(k) for k in fields} == fields
+    assert paras == body
+    assert not any(w.startswith("characters not in the draft") for w in draft.warnings), draft.warnings
+    assert not any(d.startswith("title:") for d in meta.get("doubts", []) if "labelled" in shape)
+    if "date" in shape:
+        assert "the date under the text (2024年4月8日) kept out of it: set the issue's date" in draft.warnings
+        assert [p.name for p in draft.proposals] == ["孙立新", "周敏"]

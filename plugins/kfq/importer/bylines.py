@@ -15,12 +15,12 @@ from kfq.importer.model import Article, Paragraph
 from kfq.names import is_person_name
 from kfq.text import HAN
 
-# Role words a byline prints before names, as the paper and its contributors write them.
-ROLES = (
-    "本刊特约记者|本刊记者|本报特约记者|本报记者|本台记者|特约记者|见习记者|实习记者|首席记者|驻站记者"
-    "|融媒体记者|记者|特约通讯员|通讯员|实习生|特约撰稿人|撰稿人|撰稿|撰文|执笔|作者|供稿"
-    "|文/图|图/文|文／图|图／文|摄影|文|图|摄"
-)
+# Role words a byline prints before names, as the paper and its contributors write them: a
+# reporter or correspondent of any outlet and standing (本报通讯员, 本刊特约记者, 融媒体记者),
+# and the other credits.
+_REPORTER = "(?:本刊|本报|本台|本站)?(?:特约|见习|实习|首席|驻站|融媒体)?(?:记者|通讯员)"
+_CREDITS = "实习生|特约撰稿人|撰稿人|撰稿|撰文|执笔|作者|供稿|文/图|图/文|文／图|图／文|摄影|文|图|摄"
+ROLES = f"{_REPORTER}|{_CREDITS}"
 ROLE_RE = re.compile(rf"^(?:{ROLES})[:：/／]?$")
 ROLE_PREFIX_RE = re.compile(rf"^({ROLES})[:：]?(?=[{HAN}]{{2,4}}$)")
 # Marks a commentary prints before its author's name under the headline: □ 姓名.

@@ -118,6 +118,8 @@ def _one(
         article.flag("image", photo.alt, "image_alt taken from the caption: say what the photo shows")
     if s.contact:
         warnings.append("contact details kept out of the text: " + " / ".join(s.contact))
+    if s.written:
+        warnings.append(f"the date under the text ({s.written}) kept out of it: set the issue's date")
     lost = _lost(doc, s, article)
     if lost:
         warnings.append(f"characters not in the draft: {lost} — compare the draft with the submission")
@@ -170,9 +172,9 @@ def _lost(doc: Document, s: Structured, article: Article) -> str:
     its report)."""
     sent = Counter(_COUNTED.findall("".join(p.text for p in doc.paras)))
     kept = [article.kicker or "", article.subtitle or "", *article.bylines, article.body]
-    if s.title_basis in ("style", "layout") and not article.provisional:
+    if s.title_basis in ("style", "label", "layout") and not article.provisional:
         kept.append(article.title)
-    kept += [s.caption or "", s.credit_raw or "", *s.contact]
+    kept += [s.caption or "", s.credit_raw or "", *s.contact, *s.labels, s.written or ""]
     got = Counter(_COUNTED.findall("".join(kept)))
     missing = sent - got
     return "".join(ch * n for ch, n in sorted(missing.items()))[:60]

@@ -2,9 +2,10 @@
 
 Word's styles decide where a contributor used them (Title, Subtitle, Heading n); otherwise the
 layout does: the short lines before the first paragraph of prose are the headline (a line
-starting with —— is the subtitle, a line above the headline its kicker), a short line in bold
-is a section heading. Bylines are read by the importer's byline reader, the one place that
-knows them. Contact lines (电话, 邮箱 …) are kept out of the text and reported.
+starting with —— is the subtitle, a line above the headline its kicker; 标题：, 副标题： and
+引题： say so), a short line in bold or numbered (一、, （一）) is a section heading.
+Bylines are read by the importer's byline reader, the one place that knows them. Contact
+lines (电话, 邮箱 …) and a date line under the text are kept out of it and reported.
 """
 
 from __future__ import annotations
@@ -31,6 +32,16 @@ CREDIT_RE = re.compile(
     rf"(?:^|(?<=[\s。，,；（(]))[（(]?\s*(?:(?P<a>{_NAMES})\s*[/／]?\s*摄(?:影)?|摄影\s*[：:/／]\s*(?P<b>{_NAMES}))"
     r"\s*[）)]?$"
 )
+# A label a contributor types before a part of the headline (标题：…, 副标题：…, 引题：…): the
+# newsroom's own names for headline, subtitle and kicker.
+LABEL_RE = re.compile(r"^(?P<label>主标题|标题|题目|主题|副标题|副题|引题|肩题)\s*[：:]\s*(?=\S)")
+_LABELLED = {"主标题": "title", "标题": "title", "题目": "title", "主题": "title",
+             "副标题": "subtitle", "副题": "subtitle", "引题": "kicker", "肩题": "kicker"}  # fmt: skip
+# A section heading numbered as Chinese documents number them: 一、… （一）… 1. …
+_NUMERAL = "[一二三四五六七八九十]{1,3}"
+ENUMERATED_RE = re.compile(rf"^(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,2}}[、.．](?!\d))")
+# A line that is only a date (2024年4月8日, 2024.4.8): the day it was written, under the text.
+DATE_LINE_RE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.\-/．]\d{1,2}[.\-/．]\d{1,2})$")
 CONTACT_RE = re.compile(
     r"^[（(]?\s*(?:作者)?(?:联系)?(?:电话|手机|联系方式|邮箱|电子邮箱|E-?mail|单位|地址|邮编|QQ|微信)\s*[：:]",
     re.IGNORECASE,
@@ -42,7 +53,7 @@ class Structured:
     """The parts of one submission, before enrichment."""
 
     title: str = ""
-    title_basis: str = ""  # style, layout or subject ('' when none was found)
+    title_basis: str = ""  # style, label, layout or subject ('' when none was found)
     kicker: str | None = None
     subtitle: str | None = None
     bylines: list[str] = field(default_factory=list)  # byline lines of the headline, as written
@@ -53,6 +64,8 @@ class Structured:
     credit: str | None = None
     credit_raw: str = ""  # the credit as written (某某 摄), for the conservation check
     contact: list[str] = field(default_factory=list)  # lines kept out of the text
+    labels: list[str] = field(default_factory=list)  # 标题：… typed before headline parts
+    written: str | None = None  # a date line under the text (the day it was written)
     doubts: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, message)
 
 
@@ -99,8 +112,12 @@ def structure(doc: Document, known: Collection[str] = ()) -> Structured:
         if subject.strip():
             s.title, s.title_basis = clean(subject), "subject"
     body = paras[start:]
+    if body and DATE_LINE_RE.match(body[-1].text):
+        s.written = body.pop().text
     while body and not _is_heading(body[-1]) and bylines.parse_line(body[-1].text, known):
         s.loose_bylines.insert(0, body.pop().text)
+    if s.written is None and body and DATE_LINE_RE.match(body[-1].text):
+        s.written = body.pop().text  # signed, then dated
     for p in body:
         if not p.text:
             continue
@@ -119,6 +136,18 @@ def _headline(paras: list[Para], known: Collection[str], s: Structured) -> int:
         text = p.text
         if DATELINE_RE.match(text):
             break
+        label = LABEL_RE.match(text) if len(text) <= HEADLINE_MAX + 5 else None
+        if label:
+            s.labels.append(label.group(0))
+            text, part = text[label.end() :], _LABELLED[label.group("label")]
+            if part == "title":
+                s.title, s.title_basis = f"{s.title} {text}".strip(), "label"
+            elif part == "subtitle":
+                s.subtitle = _DASHES.sub("", text)
+            else:
+                s.kicker = text
+            i += 1
+            continue
         names = bylines.parse_line(text, known) if len(text) <= HEADLINE_MAX else None
         if names:
             s.bylines.append(text)
@@ -135,8 +164,11 @@ def _headline(paras: list[Para], known: Collection[str], s: Structured) -> int:
             lines.append(text)
         i += 1
     if s.title:
-        if lines:
+        if lines and s.kicker is None:
             s.kicker = " ".join(lines)
+        elif lines:  # a labelled kicker, and short lines besides: the editor decides
+            for extra in lines:
+                s.doubts.append(("title", extra, "a short line beside the labelled headline: part of it?"))
     elif lines:
         s.title_basis = "layout"
         if len(lines) == 1:
@@ -156,7 +188,8 @@ def _prose(p: Para) -> bool:
 def _is_heading(p: Para) -> bool:
     if p.style == "heading":
         return True
-    return p.bold and len(p.text) <= HEADING_MAX and p.text[-1:] not in SENTENCE_END
+    short = len(p.text) <= HEADING_MAX and p.text[-1:] not in SENTENCE_END
+    return short and (p.bold or bool(ENUMERATED_RE.match(p.text)))
 
 
 def _take_photo(paras: list[Para], doc: Document, s: Structured) -> list[Para]:
