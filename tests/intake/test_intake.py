@@ -610,3 +610,23 @@ def test_headline_labels_numbered_headings_and_a_date_line_are_read_as_meant(sha
     if "date" in shape:
         assert "the date under the text (2024年4月8日) kept out of it: set the issue's date" in draft.warnings
         assert [p.name for p in draft.proposals] == ["孙立新", "周敏"]
+
+
+def test_a_table_keeps_every_cell_and_tells_the_editor_to_lay_it_out(tmp_path, site_registers):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("太原经开区一季度经济运行情况", style="Title")
+    d.add_paragraph("本刊讯 一季度，太原经济技术开发区主要经济指标保持增长。")
+    table = d.add_table(rows=2, cols=3)
+    for cell, text in zip(table._cells, ["指标", "增速", "排名", "工业增加值", "12.5%", "第一"], strict=True):
+        cell.text = text
+    d.add_paragraph("下一步，开发区将继续抓项目促投产。")
+    path = tmp_path / "表格.docx"
+    d.save(path)
+    content = registers_copy(tmp_path)
+    (draft,) = intake_files([path], content, site_registers, TODAY).drafts
+    _, paras = draft_of(content, draft.path)
+    assert paras[1:7] == ["指标", "增速", "排名", "工业增加值", "12.5%", "第一"]
+    told = "table(s) (2×3, rows × columns): each cell became a paragraph"
+    assert any(w.startswith(told) for w in draft.warnings), draft.warnings

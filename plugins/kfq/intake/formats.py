@@ -37,6 +37,7 @@ IMAGES = (".jpg", ".jpeg", ".png", ".webp")
 SUFFIXES = DOCX + CONVERTED + TEXT + MAIL
 
 _W_P, _W_TBL, _W_R, _W_T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")
+_W_TR, _W_TC = qn("w:tr"), qn("w:tc")
 _W_TAB, _W_BR, _W_CR = qn("w:tab"), qn("w:br"), qn("w:cr")
 _W_DRAWING, _W_PICT, _W_OBJECT = qn("w:drawing"), qn("w:pict"), qn("w:object")
 # Revision marks whose content is not in the accepted text: deleted and moved-away runs.
@@ -105,10 +106,25 @@ def read_docx(data: bytes, name: str) -> list[Document]:
         )
     if seen["hidden"]:
         doc.warnings.append(f"hidden text: {seen['hidden']} run(s) left out of the draft")
+    tables = [t for t in body.iter(_W_TBL) if not _inside_gone(t)]
+    if tables:
+        # Each cell's text is kept, in reading order, as a paragraph of its own: nothing is
+        # lost, but the rows and columns are, and whether the table belongs in the article
+        # (or is a form, or layout) is the editor's call.
+        shapes = ", ".join(f"{len(t.findall(_W_TR))}×{_columns(t)}" for t in tables)
+        doc.warnings.append(
+            f"table(s) ({shapes}, rows × columns): each cell became a paragraph of the draft — lay "
+            "them out again as a Markdown table (| 指标 | 增速 |) or as sentences, or delete them"
+        )
     comments = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/comments")]
     if comments or body.find(f".//{qn('w:commentReference')}") is not None:
         doc.warnings.append("comments: the document carries comments; they are not part of the draft")
     return [doc]
+
+
+def _columns(table) -> int:
+    """The most cells any row of a table has."""
+    return max((len(row.findall(_W_TC)) for row in table.iter(_W_TR)), default=0)
 
 
 def _why_not_word(e: Exception) -> str:
