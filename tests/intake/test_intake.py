@@ -589,6 +589,13 @@ ODD_SHAPES = {
         ["近年来，示范区坚持创新驱动。", "## 一、强化平台支撑", "示范区建成数字经济产业园。",
          "## （二）优化营商环境", "示范区推行“一枚印章管审批”。", "三、下一步，示范区将继续优化服务。"],
     ),
+    "a letter around the article": (
+        "编辑老师：\n您好！现发来稿件一篇，请审阅。\n我们的好老师\n"
+        "本刊讯（通讯员 赵新华）5月7日，清徐经济开发区举办教师节表彰会。\n感谢企业的支持。\n"
+        "谢谢！\n赵新华\n清徐经济开发区管委会\n",
+        {"title": "我们的好老师"},
+        ["本刊讯 5月7日，清徐经济开发区举办教师节表彰会。", "感谢企业的支持。"],
+    ),
 }  # fmt: skip
 
 
@@ -596,7 +603,7 @@ ODD_SHAPES = {
 def test_headline_labels_numbered_headings_and_a_date_line_are_read_as_meant(shape, tmp_path, site_registers):
     """标题：/副标题：/引题： name the headline's parts; 一、 and （一） number section headings (a
     numbered sentence stays text); a role byline above the headline is a byline; a date under
-    the text is reported, not printed; and nothing of it is lost."""
+    the text and the letter around an article are reported, not printed; nothing is lost."""
     text, fields, body = ODD_SHAPES[shape]
     path = tmp_path / "来稿.txt"
     path.write_text(text, encoding="utf-8")
@@ -607,6 +614,10 @@ def test_headline_labels_numbered_headings_and_a_date_line_are_read_as_meant(sha
     assert paras == body
     assert not any(w.startswith("characters not in the draft") for w in draft.warnings), draft.warnings
     assert not any(d.startswith("title:") for d in meta.get("doubts", []) if "labelled" in shape)
+    if "letter" in shape:
+        assert meta["authors"] == [] and [p.name for p in draft.proposals] == ["赵新华"]
+        told = "the letter around the article kept out of the text: 编辑老师： / 您好！现发来稿件一篇"
+        assert any(w.startswith(told) for w in draft.warnings), draft.warnings
     if "date" in shape:
         assert "the date under the text (2024年4月8日) kept out of it: set the issue's date" in draft.warnings
         assert [p.name for p in draft.proposals] == ["孙立新", "周敏"]

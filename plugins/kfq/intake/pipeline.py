@@ -118,6 +118,8 @@ def _one(
         article.flag("image", photo.alt, "image_alt taken from the caption: say what the photo shows")
     if s.contact:
         warnings.append("contact details kept out of the text: " + " / ".join(s.contact))
+    if s.letter:
+        warnings.append("the letter around the article kept out of the text: " + " / ".join(s.letter))
     if s.written:
         warnings.append(f"the date under the text ({s.written}) kept out of it: set the issue's date")
     lost = _lost(doc, s, article)
@@ -174,7 +176,7 @@ def _lost(doc: Document, s: Structured, article: Article) -> str:
     kept = [article.kicker or "", article.subtitle or "", *article.bylines, article.body]
     if s.title_basis in ("style", "label", "layout") and not article.provisional:
         kept.append(article.title)
-    kept += [s.caption or "", s.credit_raw or "", *s.contact, *s.labels, s.written or ""]
+    kept += [s.caption or "", s.credit_raw or "", *s.contact, *s.labels, *s.letter, s.written or ""]
     got = Counter(_COUNTED.findall("".join(kept)))
     missing = sent - got
     return "".join(ch * n for ch, n in sorted(missing.items()))[:60]

@@ -42,6 +42,16 @@ _NUMERAL = "[一二三四五六七八九十]{1,3}"
 ENUMERATED_RE = re.compile(rf"^(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,2}}[、.．](?!\d))")
 # A line that is only a date (2024年4月8日, 2024.4.8): the day it was written, under the text.
 DATE_LINE_RE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.\-/．]\d{1,2}[.\-/．]\d{1,2})$")
+# The letter around an article sent in an email's body (or typed above it in a document): the
+# salutation (编辑老师：, 尊敬的编辑：), the greeting (您好！现发来稿件一篇，请审阅。) and the
+# closing (谢谢！ 此致 敬礼！) with what is signed under it. None of it is the article.
+SALUTATION_RE = re.compile(r"^(?:尊敬的.{1,10}|.{0,6}(?:老师|编辑|领导|同志|负责人)[们好]*)[：:，,！!]$")
+GREETING_RE = re.compile(r"^(?:您好|你好|大家好)[！!，,。.]?")
+CLOSING_RE = re.compile(
+    r"^(?:谢谢|多谢|此致|敬礼|祝好|顺祝|顺颂|辛苦了|盼复|请审阅|望采用|请予刊用|感谢(?:您|编辑|老师|审阅))"
+)
+LETTER_MAX = 60  # 字: a greeting line is short; the article's first paragraph seldom is
+SIGNATURE_MAX = 30  # 字: each line under a closing (name, unit, date) is short
 CONTACT_RE = re.compile(
     r"^[（(]?\s*(?:作者)?(?:联系)?(?:电话|手机|联系方式|邮箱|电子邮箱|E-?mail|单位|地址|邮编|QQ|微信)\s*[：:]",
     re.IGNORECASE,
@@ -65,6 +75,7 @@ class Structured:
     credit_raw: str = ""  # the credit as written (某某 摄), for the conservation check
     contact: list[str] = field(default_factory=list)  # lines kept out of the text
     labels: list[str] = field(default_factory=list)  # 标题：… typed before headline parts
+    letter: list[str] = field(default_factory=list)  # the letter around the article, kept out
     written: str | None = None  # a date line under the text (the day it was written)
     doubts: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, message)
 
@@ -104,6 +115,7 @@ def structure(doc: Document, known: Collection[str] = ()) -> Structured:
     paras = [p for p in paras if p.text or p.photo is not None]
     paras = _take_photo(paras, doc, s)
     paras = _take_contact(paras, s)
+    paras = _take_letter(paras, s)
     start = _headline(paras, known, s)
     if not s.title and doc.subject:
         subject = re.sub(
@@ -124,6 +136,26 @@ def structure(doc: Document, known: Collection[str] = ()) -> Structured:
         heading = _is_heading(p)
         s.paragraphs.append((_DASHES.sub("", p.text) if heading else p.text, heading))
     return s
+
+
+def _take_letter(paras: list[Para], s: Structured) -> list[Para]:
+    """The salutation and greeting above the article and the closing and signature under it,
+    kept out of the text (they are reported)."""
+    start = 0
+    while start < min(len(paras), 3):
+        text = paras[start].text
+        if len(text) > LETTER_MAX or not (SALUTATION_RE.match(text) or GREETING_RE.match(text)):
+            break
+        start += 1
+    end = len(paras)
+    for i in range(len(paras) - 1, max(start, len(paras) - 7), -1):
+        text = paras[i].text
+        if CLOSING_RE.match(text) and len(text) <= SIGNATURE_MAX:
+            if all(len(p.text) <= SIGNATURE_MAX for p in paras[i + 1 :]):
+                end = i
+            break
+    s.letter = [p.text for p in paras[:start] + paras[end:]]
+    return paras[start:end]
 
 
 def _headline(paras: list[Para], known: Collection[str], s: Structured) -> int:
