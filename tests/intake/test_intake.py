@@ -641,3 +641,30 @@ def test_a_table_keeps_every_cell_and_tells_the_editor_to_lay_it_out(tmp_path, s
     assert paras[1:7] == ["指标", "增速", "排名", "工业增加值", "12.5%", "第一"]
     told = "table(s) (2×3, rows × columns): each cell became a paragraph"
     assert any(w.startswith(told) for w in draft.warnings), draft.warnings
+
+
+def test_the_caption_of_an_image_not_used_leaves_the_text_with_it(tmp_path, site_registers):
+    """The call allows one photo: the second image's 图为…… must not be printed without it."""
+    import io
+
+    import docx
+    from docx.shared import Inches
+
+    d = docx.Document()
+    d.add_paragraph(FEATURE.title, style="Title")
+    d.add_paragraph(FEATURE.paragraphs[0])
+    d.add_picture(io.BytesIO(photo_bytes(1600, 1200)), width=Inches(4))
+    d.add_paragraph("图为开工现场。王伟 摄")
+    d.add_paragraph(FEATURE.paragraphs[1])
+    d.add_picture(io.BytesIO(photo_bytes(1200, 900)), width=Inches(4))
+    d.add_paragraph("图为项目效果图。")
+    d.add_paragraph(FEATURE.paragraphs[2])
+    path = tmp_path / "两图.docx"
+    d.save(path)
+    content = registers_copy(tmp_path)
+    (draft,) = intake_files([path], content, site_registers, TODAY).drafts
+    meta, paras = draft_of(content, draft.path)
+    assert paras == FEATURE.paragraphs
+    assert (meta["image_caption"], meta["image_credit"]) == ("图为开工现场。", "王伟")
+    assert "captions of the images not used, kept out of the text: 图为项目效果图。" in draft.warnings
+    assert not any(w.startswith("characters not in the draft") for w in draft.warnings)

@@ -118,6 +118,9 @@ def _one(
         article.flag("image", photo.alt, "image_alt taken from the caption: say what the photo shows")
     if s.contact:
         warnings.append("contact details kept out of the text: " + " / ".join(s.contact))
+    if s.other_captions:
+        unused = " / ".join(s.other_captions)
+        warnings.append(f"captions of the images not used, kept out of the text: {unused}")
     if s.letter:
         warnings.append("the letter around the article kept out of the text: " + " / ".join(s.letter))
     if s.written:
@@ -176,7 +179,8 @@ def _lost(doc: Document, s: Structured, article: Article) -> str:
     kept = [article.kicker or "", article.subtitle or "", *article.bylines, article.body]
     if s.title_basis in ("style", "label", "layout") and not article.provisional:
         kept.append(article.title)
-    kept += [s.caption or "", s.credit_raw or "", *s.contact, *s.labels, *s.letter, s.written or ""]
+    kept += [s.caption or "", s.credit_raw or "", s.written or ""]
+    kept += [*s.contact, *s.labels, *s.letter, *s.other_captions]
     got = Counter(_COUNTED.findall("".join(kept)))
     missing = sent - got
     return "".join(ch * n for ch, n in sorted(missing.items()))[:60]

@@ -76,6 +76,7 @@ class Structured:
     contact: list[str] = field(default_factory=list)  # lines kept out of the text
     labels: list[str] = field(default_factory=list)  # 标题：… typed before headline parts
     letter: list[str] = field(default_factory=list)  # the letter around the article, kept out
+    other_captions: list[str] = field(default_factory=list)  # of the images not used
     written: str | None = None  # a date line under the text (the day it was written)
     doubts: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, message)
 
@@ -114,6 +115,7 @@ def structure(doc: Document, known: Collection[str] = ()) -> Structured:
     paras = [Para(clean(p.text), p.style, p.bold, p.photo) for p in doc.paras]
     paras = [p for p in paras if p.text or p.photo is not None]
     paras = _take_photo(paras, doc, s)
+    paras = _take_other_captions(paras, s)
     paras = _take_contact(paras, s)
     paras = _take_letter(paras, s)
     start = _headline(paras, known, s)
@@ -258,6 +260,18 @@ def _take_photo(paras: list[Para], doc: Document, s: Structured) -> list[Para]:
             m = CREDIT_RE.fullmatch(out[j].text)
             if m and len(out[j].text) <= 20:
                 s.credit, s.credit_raw = _credit_names(m), out.pop(j).text
+    return out
+
+
+def _take_other_captions(paras: list[Para], s: Structured) -> list[Para]:
+    """The caption of each other image in the document (the call allows one photo): kept out of
+    the text with the image, and reported, so no 图为…… is printed without its picture."""
+    out = list(paras)
+    for at in [i for i, p in enumerate(out) if p.photo is not None and p.photo != s.photo][::-1]:
+        for j in (at + 1, at - 1):
+            if 0 <= j < len(out) and out[j].photo is None and CAPTION_RE.match(out[j].text):
+                s.other_captions.insert(0, out.pop(j).text)
+                break
     return out
 
 
