@@ -11,6 +11,7 @@
             ├── ArticleExists           `invoke new` would overwrite an existing file
             ├── SettingsError           a KFQ or PUBLISHER setting in pelicanconf.py cannot be used
             ├── PublishError            a publishing target is misconfigured or an upload failed
+            │   └── PublishBusy         another publish from this checkout is running (kfq.publish.lock)
             ├── UnknownAsset            a template links a theme file that does not exist
             ├── SearchIndexError        Pagefind is missing or failed (kfq.search)
             ├── LiveServerError         the editors' build server stopped answering (kfq_quick.live)
