@@ -87,8 +87,11 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
     reloads = Reloads()
     stop = threading.Event()
 
-    def build() -> int:
+    def build(changed, on_pages) -> int:
         calls.append("build")
+        if changed:  # a save: its page first, then the rest
+            on_pages(["articles/a/index.html"])
+            on_pages(["index.html", "zones/index.html"])
         built.set()
         return 0
 
@@ -110,7 +113,7 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
     try:
         port = server.server_address[1]
         page = http_get(port, "/")
-        assert '<script src="/.kfq/reload.js"></script></body>' in page  # served with the script
+        assert '<script src="/.kfq/reload.js?since=0"></script></body>' in page  # served with the script
         assert "reload.js" not in (output / "index.html").read_text(encoding="utf-8")  # not on disk
         assert "EventSource" in http_get(port, "/.kfq/reload.js")
 
@@ -121,8 +124,20 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
         time.sleep(0.5)  # the watches are in place
         (root / "content/articles/a.md").write_text("saved", encoding="utf-8")
         assert built.wait(30), "the save was not seen"
+        # Each event names the pages written; a page reloads only when its own file is named.
         assert stream.readline() == b"event: reload\n"
+        assert stream.readline() == b"data: articles/a/index.html\n"
         assert calls == ["build"]
+        assert "own = " in http_get(port, "/.kfq/reload.js")
+        # A page served after the first event and before the second gets the second one
+        # when it connects (an article reloaded by its own page's event, then the listings).
+        late = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        late.request("GET", "/.kfq/reload?since=1")
+        second = late.getresponse()
+        assert second.readline() == b"event: reload\n"
+        assert second.readline() == b"data: index.html\n"
+        assert second.readline() == b"data: zones/index.html\n"
+        late.close()
 
         built.clear()
         (root / "plugins/new.py").write_text("x = 1\n", encoding="utf-8")
@@ -157,7 +172,7 @@ def test_a_save_made_while_the_first_build_writes_its_pages_is_built_after_it(tm
     twice = threading.Event()
     stop = threading.Event()
 
-    def build() -> int:
+    def build(changed, on_pages) -> int:
         calls.append("build")
         if len(calls) == 1:
             saved.write_text("saved during the first build", encoding="utf-8")
