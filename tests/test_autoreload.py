@@ -87,13 +87,12 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
     reloads = Reloads()
     stop = threading.Event()
 
-    def build(changed, on_pages) -> int:
+    def build(changed) -> None:
         calls.append("build")
-        if changed:  # a save: its page first, then the rest
-            on_pages(["articles/a/index.html"])
-            on_pages(["index.html", "zones/index.html"])
+        if changed:  # a save: the server tells its page first, then the rest
+            reloads.announce(["articles/a/index.html"])
+            reloads.announce(["index.html", "zones/index.html"])
         built.set()
-        return 0
 
     server = preview_server(output, "127.0.0.1", 0, reloads)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -104,7 +103,6 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
             root,
             build,
             lambda: calls.append("restart"),
-            reloads,
             stop,
         ),
         daemon=True,
@@ -172,7 +170,7 @@ def test_a_save_made_while_the_first_build_writes_its_pages_is_built_after_it(tm
     twice = threading.Event()
     stop = threading.Event()
 
-    def build(changed, on_pages) -> int:
+    def build(changed) -> None:
         calls.append("build")
         if len(calls) == 1:
             saved.write_text("saved during the first build", encoding="utf-8")
@@ -184,7 +182,7 @@ def test_a_save_made_while_the_first_build_writes_its_pages_is_built_after_it(tm
     reloads = Reloads()
     watcher = threading.Thread(
         target=loop,
-        args=([root / "content"], root, build, lambda: calls.append("restart"), reloads, stop),
+        args=([root / "content"], root, build, lambda: calls.append("restart"), stop),
         kwargs={"first_build": True},
         daemon=True,
     )

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from kfq.errors import Superseded
 
 # The settings key under which the build server hands its session to the plugins.
 SESSION = "KFQ_LIVE_SESSION"
@@ -164,3 +166,10 @@ class Session:
     # render the saved pages first), and the one of the build under way.
     last_build: Any = None
     this_build: Any = None
+    # Whether a newer save is waiting (the server sets it): the full pass then gives way.
+    newer_save: Callable[[], bool] = lambda: False  # noqa: E731
+
+    def give_way(self) -> None:
+        """Stop the full pass here when a newer save is waiting (its pages come first)."""
+        if self.newer_save():
+            raise Superseded()

@@ -40,6 +40,7 @@ def keep_generator(generator) -> None:
     session = generator.settings.get(SESSION)
     if session is not None:
         session.this_build = generator
+        session.give_way()
 
 
 def _placing(article) -> dict:

@@ -26,14 +26,16 @@ import cProfile
 import json
 import logging
 import os
+import queue
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kfq.errors import LiveServerError
+from kfq.errors import LiveServerError, Superseded
 from kfq.quick import SESSION, Session
 
 # A developer's profile of each build: KFQ_LIVE_PROFILE=folder writes build-N.prof there.
@@ -54,13 +56,22 @@ def live_kfq(kfq: dict) -> str:
 
 
 class LiveServer:
-    """A running build server (this module as `python -m`): build() asks it for one build."""
+    """A running build server (this module as `python -m`): build() asks it for one build and
+    waits for it; submit() asks without waiting (the watcher), and on_pages hears, as each
+    build tells them, the output files it wrote."""
 
-    def __init__(self, argv: list[str], cwd: Path, log: Path | None = None):
+    def __init__(
+        self,
+        argv: list[str],
+        cwd: Path,
+        log: Path | None = None,
+        on_pages: Callable[[list[str]], None] | None = None,
+    ):
         """argv: Pelican's arguments; the builds' messages go to log when given, else to stderr."""
         self.argv = list(argv)
         self.cwd = Path(cwd)
         self.log = log
+        self.on_pages = on_pages
         self.proc: subprocess.Popen | None = None
         self.start()
 
@@ -77,29 +88,52 @@ class LiveServer:
         )
         if self.proc.stdout.readline().strip() != "ready":
             raise LiveServerError("the build server did not start: see its messages above")
+        self._answers: queue.Queue[int | None] = queue.Queue()
+        self._asked = 0  # builds submitted whose answers build() has not taken yet
+        threading.Thread(target=self._read, args=(self.proc, self._answers), daemon=True).start()
+
+    def _read(self, proc: subprocess.Popen, answers: queue.Queue) -> None:
+        # The server's lines as they come: a build's pages may be told before it ends.
+        for line in proc.stdout:
+            word, _, names = line.strip().partition(" ")
+            pages = json.loads(names) if names else []
+            if pages and self.on_pages is not None:
+                self.on_pages(pages)
+            if word != "fast":
+                answers.put(int(word))
+        answers.put(None)
 
     @property
     def pid(self) -> int:
         return self.proc.pid
 
+    def submit(self, changed: Iterable[str | Path] = ()) -> None:
+        """Ask for a build of the files changed (all of them when none are named); a save
+        submitted while a build runs stops that build's full pass and is built next, with it."""
+        try:
+            self.proc.stdin.write("build " + json.dumps([str(p) for p in changed], ensure_ascii=False) + "\n")
+            self.proc.stdin.flush()
+            self._asked += 1
+        except (BrokenPipeError, ValueError):
+            raise LiveServerError("the build server stopped: see its messages above") from None
+
     def build(
         self, changed: Iterable[str | Path] = (), on_pages: Callable[[list[str]], None] | None = None
     ) -> int:
-        """One build of the files changed (all of them when none are named), as `pelican
-        <argv>` would run it; its exit status (1: it stopped). on_pages hears the output files
-        written: the saved articles' pages first when they are written ahead, then the rest."""
-        self.proc.stdin.write("build " + json.dumps([str(p) for p in changed], ensure_ascii=False) + "\n")
-        self.proc.stdin.flush()
-        while True:
-            answer = self.proc.stdout.readline().strip()
-            if not answer:
+        """One build, as `pelican <argv>` would run it, waited for; its exit status (1: it
+        stopped), once the builds submitted before it are answered too. on_pages hears the
+        output files written: the saved articles' pages first when they are written ahead,
+        then the rest."""
+        if on_pages is not None:
+            self.on_pages = on_pages
+        self.submit(changed)
+        while True:  # the answers to the saves submitted before, then this one's
+            answer = self._answers.get()
+            if answer is None:
                 raise LiveServerError("the build server stopped: see its messages above")
-            word, _, names = answer.partition(" ")
-            pages = json.loads(names) if names else []
-            if on_pages is not None and pages:
-                on_pages(pages)
-            if word != "fast":
-                return int(word)
+            self._asked -= 1
+            if self._asked == 0:
+                return answer
 
     def restart(self) -> None:
         """A new server, for new plugin code or settings."""
@@ -131,16 +165,16 @@ class Builder:
         self.pelican, self.settings = get_instance(args)
         self.settings[SESSION] = self.session
 
-    def build(self, changed: list[str], tell: Callable[[list[str]], None]) -> tuple[int, list[str]]:
-        """One save's build: its exit status and the output files it wrote or removed; tell
-        hears the saved articles' pages when they are written first. Nothing it raises ends
-        the server."""
+    def build(self, changed: list[str], tell: Callable[[list[str]], None]) -> tuple[int | None, list[str]]:
+        """One save's build: its exit status (None: it gave way to a newer save) and the output
+        files it wrote or removed; tell hears the saved articles' pages when they are written
+        first. Nothing it raises ends the server."""
         from kfq_quick.fast import render_saved
         from kfq_quick.quick import quick_writer
 
         start = time.perf_counter()
         self.session.drafts = []
-        status = 0
+        status: int | None = 0
         try:
             ahead = render_saved(self.pelican, self.session, changed, quick_writer(self.pelican))
             if ahead is not None:
@@ -148,11 +182,18 @@ class Builder:
                       file=sys.stderr, flush=True)  # fmt: skip
                 tell(ahead)
             self.pelican.run()  # kfq_guard turns any failure into BuildStopped, told already
+        except Superseded:
+            status = None
         except SystemExit as e:
             status = e.code if isinstance(e.code, int) else 1
         except Exception:  # noqa: BLE001 (a developer's --debug run: show it, keep serving)
             traceback.print_exc()
             status = 1
+        if status is None:
+            # What it wrote is on disk as recorded; the last good build still stands.
+            self.session.pages.abandon()
+            print("a newer save came: building it first", file=sys.stderr, flush=True)
+            return None, []
         if status:
             self.session.pages.abandon()
             self.session.last_build = None  # the next save is built in full
@@ -172,22 +213,46 @@ def serve(argv: list[str]) -> None:
     sys.stdout = sys.stderr
     builder = Builder(argv)
     profile = os.environ.get(PROFILE)
+    requests: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in sys.stdin:
+            requests.put(line)
+        requests.put(None)  # the watcher has gone: stop, even in the middle of a full pass
+
+    threading.Thread(target=read, daemon=True).start()
+    # A save that comes while a full pass runs stops that pass (kfq.quick.Session.give_way):
+    # its own page is wanted now, and the next full pass covers both saves.
+    builder.session.newer_save = lambda: not requests.empty()
     print("ready", file=answers, flush=True)
 
     def tell(pages: list[str]) -> None:
         print("fast " + json.dumps(pages, ensure_ascii=False), file=answers, flush=True)
 
-    for n, line in enumerate(sys.stdin):
+    asked, changed, everything, n = 0, set(), False, 0
+    while True:
+        line = requests.get()
+        if line is None:
+            return
         _, _, names = line.strip().partition(" ")
-        changed = json.loads(names) if names else []
+        saved = json.loads(names) if names else []
+        asked, changed, everything = asked + 1, changed | set(saved), everything or not saved
+        if not requests.empty():
+            continue  # more saves waiting: one build for all of them
         profiler = cProfile.Profile() if profile else None
         if profiler is not None:
             profiler.enable()
-        status, pages = builder.build(changed, tell)
+        status, pages = builder.build([] if everything else sorted(changed), tell)
         if profiler is not None:
             profiler.disable()
             profiler.dump_stats(Path(profile) / f"build-{n}.prof")
-        print(f"{status} " + json.dumps(pages, ensure_ascii=False), file=answers, flush=True)
+            n += 1
+        if status is None:
+            continue  # given way to a newer save: built with it
+        for _ in range(asked):  # one answer for each request this build covered
+            print(f"{status} " + json.dumps(pages, ensure_ascii=False), file=answers, flush=True)
+            pages = []
+        asked, changed, everything = 0, set(), False
 
 
 if __name__ == "__main__":

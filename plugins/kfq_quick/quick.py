@@ -378,6 +378,7 @@ class QuickWriter(Writer):
         url=None,
         **kwargs,
     ):
+        self.session.give_way()  # a newer save waiting: its page before this one
         if not name or relative_urls:
             # Relative URLs make every page's text depend on its own place: not fingerprinted.
             return super().write_file(

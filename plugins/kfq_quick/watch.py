@@ -149,7 +149,9 @@ def preview_server(output: Path, host: str, port: int, reloads: Reloads) -> Thre
 
 def is_code(path: Path, root: Path) -> bool:
     """Whether a change to path needs a new build server (plugin code or the settings)."""
-    rel = path.resolve().relative_to(root.resolve()) if path.is_relative_to(root) else path
+    # Not resolved: plugins/ may be a link to another checkout (the bench's site copies).
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    rel = path.relative_to(root) if path.is_relative_to(root) else path
     return rel.parts[:1] == ("plugins",) or rel == Path("pelicanconf.py")
 
 
@@ -161,19 +163,21 @@ def watched(root: Path) -> list[Path]:
 def loop(
     paths: Iterable[Path],
     root: Path,
-    build: Callable[[list[Path], Callable[[list[str]], None]], int],
+    submit: Callable[[list[Path]], None],
     restart: Callable[[], None],
-    reloads: Reloads,
     stop: threading.Event | None = None,
     first_build: bool = False,
 ) -> None:
-    """Build after every save under paths (restarting the server first for code), then reload
-    the pages each build says it wrote (build(changed, on_pages) tells them to on_pages).
+    """Ask for a build after every save under paths (restarting the server first for code).
 
-    With first_build, the session's first build runs once the watcher is set up, not before
-    it: a save made while that build writes its pages (an editor at work, the bench) is seen
-    and built after it, not lost. The watcher then wakes every READY_MS to say it is ready and
-    otherwise waits; nothing is polled."""
+    submit(changed) does not wait for the build: a save made while the last one's full pass
+    runs is handed over at once, and the server gives it way (kfq_quick.live). The server
+    tells the pages each build wrote, and the browser reloads them (Reloads).
+
+    With first_build, the session's first build is asked for once the watcher is set up, not
+    before: a save made while that build writes its pages (an editor at work, the bench) is
+    seen and built after it, not lost. The watcher then wakes every READY_MS to say it is
+    ready and otherwise waits; nothing is polled."""
     source_filter = DefaultFilter(ignore_dirs=[*DefaultFilter.ignore_dirs, "__pycache__", "output"])
     pending = first_build
     for changes in watch(
@@ -186,16 +190,13 @@ def loop(
     ):
         if pending:
             pending = False
-            build([], lambda pages: None)
-            reloads.announce()
+            submit([])
         if not changes:
             continue
-        changed = sorted(
-            {Path(p) for kind, p in changes if kind in (Change.added, Change.modified, Change.deleted)}
-        )
+        kinds = (Change.added, Change.modified, Change.deleted)
+        changed = sorted({Path(p) for kind, p in changes if kind in kinds})
         if any(is_code(p, root) for p in changed):
             restart()
-            build([], lambda pages: None)
-            reloads.announce()
+            submit([])
             continue
-        build(changed, reloads.announce)
+        submit(changed)
