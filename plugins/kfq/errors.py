@@ -76,7 +76,7 @@ class FrontMatterTooLarge(KfqError):
     """A front-matter block, once its aliases are expanded, holds more values than any article needs."""
 
 
-class Superseded(BaseException):  # noqa: N818 (a signal to stop, not a failure)
+class Superseded(BaseException):
     """The editors' build server stops a full pass because a newer save is waiting.
 
     Not an Exception: no plugin's `except Exception` may swallow it, and kfq_guard lets it

@@ -167,7 +167,7 @@ class Session:
     last_build: Any = None
     this_build: Any = None
     # Whether a newer save is waiting (the server sets it): the full pass then gives way.
-    newer_save: Callable[[], bool] = lambda: False  # noqa: E731
+    newer_save: Callable[[], bool] = lambda: False
 
     def give_way(self) -> None:
         """Stop the full pass here when a newer save is waiting (its pages come first)."""
