@@ -9,7 +9,6 @@ time runs until the article's page on disk holds that sentence.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -138,62 +137,3 @@ def measure_saves(
         article.write_text(original, encoding="utf-8")
         measured = sampler.stop(time.perf_counter() - start, proc.returncode or 0, "")
     return Loop(start_s, times[0], times[1:], measured.peak_mb)
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """`python -m bench.loop --articles N [--saves S]`: our editors' loop alone on a corpus of
-    N articles (kept in --work between runs, so old and new code can be timed on one corpus;
-    KFQ_BENCH_SITE names the checkout whose tasks, theme and plugins run, as for the bench)."""
-    import argparse
-    import statistics
-
-    from bench.corpus import generate
-    from bench.runner import PYTHON, SITE, WORK, edited_article, page_of, write_site_folder
-
-    parser = argparse.ArgumentParser(prog="python -m bench.loop", description=main.__doc__)
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--saves", type=int, default=10)
-    parser.add_argument("--work", type=Path, default=WORK / "loop")
-    parser.add_argument("--fresh", action="store_true", help="generate the corpus again")
-    args = parser.parse_args(argv)
-    root = args.work / str(args.articles)
-    if args.fresh or not (root / "content" / "articles").is_dir():
-        generate(root, args.articles)
-    # The site's settings, tasks, theme and plugins of the checkout under test, every run.
-    for name in ("theme", "plugins", *(p.name for p in SITE.glob("*.py"))):
-        (root / name).unlink(missing_ok=True)
-    write_site_folder(root)
-    articles = sorted((root / "content" / "articles").rglob("*.md"))
-    from bench.corpus import Corpus
-
-    article = edited_article(Corpus(root, articles))
-    for folder in ("output", "cache"):
-        shutil.rmtree(root / folder, ignore_errors=True)
-    port = free_port()
-    load = os.getloadavg()
-    print(
-        f"{SITE}: {args.articles} articles, {args.saves} saves of {article.name}; load {load[0]:.2f}",
-        flush=True,
-    )
-    loop = measure_saves(
-        [PYTHON, "-m", "invoke", "livereload", "--port", str(port)],
-        root,
-        port,
-        article,
-        root / "output",
-        page_of(article),
-        args.saves,
-        root / "loop-watcher.log",
-    )
-    after = os.getloadavg()
-    print(
-        f"first build {loop.start_s:.1f} s; first save {loop.first_save_s:.2f} s; saves "
-        + " ".join(f"{s:.3f}" for s in loop.saves)
-        + f"\nmedian {statistics.median(loop.saves):.3f} s; peak {loop.peak_mb:.0f} MB; "
-        f"load before {load[0]:.2f}, after {after[0]:.2f} (1 min)",
-        flush=True,
-    )
-
-
-if __name__ == "__main__":
-    main()
