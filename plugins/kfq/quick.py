@@ -170,6 +170,8 @@ class Session:
     newer_save: Callable[[], bool] = lambda: False
 
     def give_way(self) -> None:
-        """Stop the full pass here when a newer save is waiting (its pages come first)."""
-        if self.newer_save():
+        """Stop the full pass here when a newer save is waiting (its pages come first). Only
+        once a build has succeeded: before that no page can come first, and a pass that
+        always gave way would never end while saves come faster than it."""
+        if self.last_build is not None and self.newer_save():
             raise Superseded()
