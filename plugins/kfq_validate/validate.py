@@ -74,7 +74,7 @@ def validate_articles(generator) -> None:
         # The editors' build server keeps its memo in memory from one save to the next.
         key = memo_key(data_dir(settings))
         if session.checked is None or session.checked.key != key:
-            session.checked = Memo(key)
+            session.checked = Memo(key, before_each=session.give_way)
         memo = session.checked
     checked = check_content(
         Path(generator.path),
