@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,13 +63,13 @@ def newest_mtime(roots: Iterable[Path]) -> int:
 PLACING_FIELDS = ("slug", "date", "status")
 
 
-def saved_articles(changed: Iterable[str], articles: Iterable[str]) -> list[str] | None:
-    """The saved files, when a save only edited articles of the last good build (each still
-    on disk); None when it added or deleted a file or touched anything else (a register, the
-    theme, the settings, a page), which only the full pass may handle."""
-    known = {os.path.abspath(a) for a in articles}
+def saved_articles(changed: Iterable[str], articles: Container[str]) -> list[str] | None:
+    """The saved files, when a save only edited articles of the last good build (articles:
+    their absolute paths), each still on disk; None when it added or deleted a file or
+    touched anything else (a register, the theme, the settings, a page), which only the full
+    pass may handle."""
     saved = sorted({os.path.abspath(c) for c in changed})
-    if not saved or any(s not in known or not os.path.isfile(s) for s in saved):
+    if not saved or any(s not in articles or not os.path.isfile(s) for s in saved):
         return None
     return saved
 

@@ -53,7 +53,9 @@ def render_saved(pelican, session: Session, changed: list[str], writer_class) ->
     generator = session.last_build
     if generator is None:
         return None
-    old = {os.path.abspath(a.source_path): a for a in [*generator.articles, *generator.drafts]}
+    # Pelican's source_path is absolute already (Readers.read_file): no path is worked out
+    # for each of 10,000 articles on the way to the one saved.
+    old = {a.source_path: a for a in [*generator.articles, *generator.drafts]}
     saved = saved_articles(changed, old)
     if saved is None:
         return None

@@ -141,9 +141,17 @@ class LiveServer:
         self.start()
 
     def close(self) -> None:
+        """Stop the server: at once between builds, and a full pass gives way (the watcher
+        now asks for builds without waiting, so new code may come in the middle of one)."""
         if self.proc and self.proc.poll() is None:
             self.proc.stdin.close()
-            self.proc.wait(timeout=60)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                # The session's first build does not give way; the next server renders every
+                # page again, so a page it was writing is written whole.
+                self.proc.terminate()
+                self.proc.wait(timeout=30)
 
 
 class Builder:
