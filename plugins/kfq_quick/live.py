@@ -5,7 +5,8 @@
 Each line on standard input asks for a build (`build ["saved path", …]`, the files the
 watcher saw change); the answer is a line on standard output with the build's exit status
 and the output files it wrote or removed (`0 ["articles/…/index.html", …]`), preceded, when
-the saved articles' own pages were written first (kfq_quick.fast), by a line
+the saved articles' own pages were written first (kfq_quick.fast) or a full pass gave way to a
+newer save after writing some pages, by a line
 `fast ["…", …]` naming them. The server reads the settings once and builds with the same
 `pelican.Pelican` instance every time (as Pelican's own `pelican -r` does), handing the
 plugins a `kfq.quick.Session` in the settings: the reader (kfq_reader, through the one
@@ -201,7 +202,7 @@ class Builder:
             # What it wrote is on disk as recorded; the last good build still stands.
             self.session.pages.abandon()
             print("a newer save came: building it first", file=sys.stderr, flush=True)
-            return None, []
+            return None, self.session.pages.changed
         if status:
             self.session.pages.abandon()
             self.session.last_build = None  # the next save is built in full
@@ -235,6 +236,7 @@ def serve(argv: list[str]) -> None:
     print("ready", file=answers, flush=True)
 
     def tell(pages: list[str]) -> None:
+        # Pages written before the build's end: the saved ones, or a pass that gave way.
         print("fast " + json.dumps(pages, ensure_ascii=False), file=answers, flush=True)
 
     asked, changed, everything, n = 0, set(), False, 0
@@ -256,6 +258,8 @@ def serve(argv: list[str]) -> None:
             profiler.dump_stats(Path(profile) / f"build-{n}.prof")
             n += 1
         if status is None:
+            if pages:
+                tell(pages)  # what it wrote before giving way: open pages showing it reload
             continue  # given way to a newer save: built with it
         for _ in range(asked):  # one answer for each request this build covered
             print(f"{status} " + json.dumps(pages, ensure_ascii=False), file=answers, flush=True)
