@@ -361,13 +361,13 @@ def livereload(c, port=8000):
     # 草稿 · 未发布, at their own URLs: the preview is never published (`invoke publish`
     # builds anew, without drafts).
     argv = ["content", "-s", "pelicanconf.py", "-e", *LIVE_SETTINGS, live_kfq(pelicanconf.KFQ)]
-    server = LiveServer(argv, ROOT)
-    reloads = Reloads()
+    reloads = Reloads()  # a page reloads when a build tells it wrote that page
+    server = LiveServer(argv, ROOT, on_pages=reloads.announce)
     http = preview_server(ROOT / pelicanconf.OUTPUT_PATH, "127.0.0.1", int(port), reloads)
     threading.Thread(target=http.serve_forever, daemon=True).start()
     print(f"Preview on http://127.0.0.1:{int(port)}/ (Ctrl-C to stop)")
     try:
-        loop(watched(ROOT), ROOT, server.build, server.restart, reloads, first_build=True)
+        loop(watched(ROOT), ROOT, server.submit, server.restart, first_build=True)
     finally:
         reloads.close()
         http.shutdown()

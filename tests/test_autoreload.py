@@ -87,10 +87,12 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
     reloads = Reloads()
     stop = threading.Event()
 
-    def build() -> int:
+    def build(changed) -> None:
         calls.append("build")
+        if changed:  # a save: the server tells its page first, then the rest
+            reloads.announce(["articles/a/index.html"])
+            reloads.announce(["index.html", "zones/index.html"])
         built.set()
-        return 0
 
     server = preview_server(output, "127.0.0.1", 0, reloads)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -101,7 +103,6 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
             root,
             build,
             lambda: calls.append("restart"),
-            reloads,
             stop,
         ),
         daemon=True,
@@ -110,7 +111,7 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
     try:
         port = server.server_address[1]
         page = http_get(port, "/")
-        assert '<script src="/.kfq/reload.js"></script></body>' in page  # served with the script
+        assert '<script src="/.kfq/reload.js?since=0"></script></body>' in page  # served with the script
         assert "reload.js" not in (output / "index.html").read_text(encoding="utf-8")  # not on disk
         assert "EventSource" in http_get(port, "/.kfq/reload.js")
 
@@ -121,8 +122,20 @@ def test_a_save_builds_once_and_reloads_the_open_pages(tmp_path):
         time.sleep(0.5)  # the watches are in place
         (root / "content/articles/a.md").write_text("saved", encoding="utf-8")
         assert built.wait(30), "the save was not seen"
+        # Each event names the pages written; a page reloads only when its own file is named.
         assert stream.readline() == b"event: reload\n"
+        assert stream.readline() == b"data: articles/a/index.html\n"
         assert calls == ["build"]
+        assert "own = " in http_get(port, "/.kfq/reload.js")
+        # A page served after the first event and before the second gets the second one
+        # when it connects (an article reloaded by its own page's event, then the listings).
+        late = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        late.request("GET", "/.kfq/reload?since=1")
+        second = late.getresponse()
+        assert second.readline() == b"event: reload\n"
+        assert second.readline() == b"data: index.html\n"
+        assert second.readline() == b"data: zones/index.html\n"
+        late.close()
 
         built.clear()
         (root / "plugins/new.py").write_text("x = 1\n", encoding="utf-8")
@@ -157,7 +170,7 @@ def test_a_save_made_while_the_first_build_writes_its_pages_is_built_after_it(tm
     twice = threading.Event()
     stop = threading.Event()
 
-    def build() -> int:
+    def build(changed) -> None:
         calls.append("build")
         if len(calls) == 1:
             saved.write_text("saved during the first build", encoding="utf-8")
@@ -169,7 +182,7 @@ def test_a_save_made_while_the_first_build_writes_its_pages_is_built_after_it(tm
     reloads = Reloads()
     watcher = threading.Thread(
         target=loop,
-        args=([root / "content"], root, build, lambda: calls.append("restart"), reloads, stop),
+        args=([root / "content"], root, build, lambda: calls.append("restart"), stop),
         kwargs={"first_build": True},
         daemon=True,
     )

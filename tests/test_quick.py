@@ -109,6 +109,9 @@ class Loop:
         argv = [str(self.content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(self.output)]
         self.server = LiveServer([*argv, "-e", *LIVE_SETTINGS, live_kfq(KFQ)], ROOT, log=self.log)
 
+        self.saved: list[Path] = []  # what the watcher would report since the last build
+        self.told: list[list[str]] = []  # the pages each announcement of the last build named
+
     def path(self, rel: str) -> Path:
         return self.content / "articles" / rel
 
@@ -118,6 +121,7 @@ class Loop:
         path.write_text(text, encoding="utf-8")
         if path.stat().st_mtime_ns == before:  # a coarse clock: make the save visible
             os.utime(path, ns=(before + 1_000_000, before + 1_000_000))
+        self.saved.append(path)
 
     def edit(self, rel: str, old: str, new: str) -> None:
         text = self.path(rel).read_text(encoding="utf-8")
@@ -125,7 +129,13 @@ class Loop:
         self.save(rel, text.replace(old, new, 1))
 
     def build(self) -> int:
-        return self.server.build()
+        """A build of the files saved since the last one, as `invoke livereload` asks for it."""
+        self.told = []
+        changed, self.saved = self.saved, []
+        return self.server.build(changed, self.told.append)
+
+    def said(self) -> str:
+        return self.log.read_text(encoding="utf-8")
 
     def page(self, rel: str) -> str:
         return (self.output / rel).read_text(encoding="utf-8")
@@ -174,10 +184,21 @@ def test_after_a_series_of_edits_the_loop_writes_what_a_full_build_writes(loop, 
     neighbour = "articles/2023/04/yuan-qu-xiang-mu-3/index.html"  # same zone as article 0, older
     assert "园区第0号项目开工" in loop.page(neighbour)
 
-    # A title: its page, the listings, and the neighbours that link to it.
+    # A title: its page first (the fast path), then the listings and the neighbours that link to it.
     loop.edit("2023/yuan-qu-xiang-mu-0.md", "园区第0号项目开工", "园区第0号项目竣工投产")
     assert loop.build() == 0
+    assert loop.told[0] == ["articles/2023/01/yuan-qu-xiang-mu-0/index.html"]
+    assert neighbour in loop.told[1] and "index.html" in loop.told[1]
     assert "园区第0号项目竣工投产" in loop.page(neighbour)
+
+    # A body edit of two articles at once: their pages first, nothing else shows a body.
+    loop.edit("2023/yuan-qu-xiang-mu-2.md", "签约项目十二个", "签约项目十五个")
+    loop.edit("2023/yuan-qu-xiang-mu-7.md", "签约项目十二个", "签约项目十六个")
+    assert loop.build() == 0
+    assert sorted(loop.told[0]) == [
+        "articles/2023/03/yuan-qu-xiang-mu-2/index.html",
+        "articles/2023/08/yuan-qu-xiang-mu-7/index.html",
+    ]
 
     # A new article, a deleted one, a zone changed.
     loop.save("2023/yuan-qu-xiang-mu-20.md", article(20, ZONES[1], "新签约项目落地"))
@@ -188,20 +209,69 @@ def test_after_a_series_of_edits_the_loop_writes_what_a_full_build_writes(loop, 
     loop.edit("2023/yuan-qu-xiang-mu-4.md", f"zones: [{ZONES[1]}]", f"zones: [{ZONES[0]}]")
     assert loop.build() == 0
 
-    # An invalid save stops that build only, with the editor's message; the fix builds.
+    # An invalid save stops that build only, with the editor's message, writing nothing;
+    # the fix builds. Both an article the fast path takes (a bad zone) and a bad date.
+    before = {p: p.stat().st_mtime_ns for p in loop.output.rglob("*.html")}
+    loop.edit("2023/yuan-qu-xiang-mu-6.md", f"zones: [{ZONES[0]}]", "zones: [不存在的开发区]")
+    assert loop.build() == 1
+    assert loop.told == []
+    assert {p: p.stat().st_mtime_ns for p in loop.output.rglob("*.html")} == before
+    assert re.search(r"yuan-qu-xiang-mu-6\.md:\d+: zones: ", loop.said()), loop.said()
+    loop.edit("2023/yuan-qu-xiang-mu-6.md", "zones: [不存在的开发区]", f"zones: [{ZONES[0]}]")
+    assert loop.build() == 0
     loop.edit("2023/yuan-qu-xiang-mu-1.md", "date: 2023-02-02", "date: 2023-13-45")
     assert loop.build() == 1
-    said = loop.log.read_text(encoding="utf-8")
+    said = loop.said()
     assert re.search(r"yuan-qu-xiang-mu-1\.md:\d+: date: ", said), said
     assert "Traceback" not in said
     loop.edit("2023/yuan-qu-xiang-mu-1.md", "date: 2023-13-45", "date: 2023-02-03")
     loop.edit("2023/yuan-qu-xiang-mu-1.md", "园区第1号项目开工", "园区第1号项目改名")
     assert loop.build() == 0
     assert "园区第1号项目改名" in loop.page("articles/2023/02/yuan-qu-xiang-mu-1/index.html")
+    # Saves that come while a build runs: a full pass under way gives way to the newer save
+    # (whether it was under way depends on timing; the outcome may not).
+    loop.edit("2023/yuan-qu-xiang-mu-3.md", "签约项目十二个", "签约项目二十个")
+    loop.server.submit(loop.saved)
+    loop.edit("2023/yuan-qu-xiang-mu-4.md", "签约项目十二个", "签约项目三十个")
+    loop.server.submit(loop.saved[1:])
+    loop.edit("2023/yuan-qu-xiang-mu-3.md", "签约项目二十个", "签约项目二十一个")
+    assert loop.build() == 0
+    assert "签约项目二十一个" in loop.page(neighbour)
+
+    # After a stopped build the next save is built in full (no page is written ahead).
+    loop.edit("2023/yuan-qu-xiang-mu-8.md", "园区第8号项目开工", "园区第8号项目投产")
+    assert loop.build() == 0
+    assert loop.told[0] == ["articles/2023/09/yuan-qu-xiang-mu-8/index.html"]
 
     full = run_pelican(loop.content, tmp_path / "full-output", KFQ=KFQ)
     assert full.returncode == 0, full.log
     assert_same_site(loop.output, full.output)
+
+
+def test_the_saved_page_is_on_disk_before_the_full_pass_and_is_the_full_builds_page(loop, tmp_path):
+    assert loop.build() == 0
+    page = "articles/2023/01/yuan-qu-xiang-mu-0/index.html"
+    loop.edit("2023/yuan-qu-xiang-mu-0.md", "签约项目十二个", "签约项目十三个")  # the body only
+    seen: dict[str, str] = {}
+    loop.told = []
+    loop.saved, changed = [], loop.saved
+
+    def on_pages(pages: list[str]) -> None:
+        # Called as each announcement arrives, while the server goes on with the full pass.
+        if not seen:
+            seen["first"] = loop.page(page)
+            seen["log"] = loop.said()
+        loop.told.append(pages)
+
+    assert loop.server.build(changed, on_pages) == 0
+    assert loop.told[0] == [page]  # the saved page, announced on its own first
+    assert "签约项目十三个" in seen["first"]
+    assert "saved page in" in seen["log"] and seen["log"].count("built in") == 1  # before the full pass
+    # A body shows on its own page only: the full pass found it as written and announced nothing.
+    assert len(loop.told) == 1, loop.told
+    full = run_pelican(loop.content, tmp_path / "full-output", KFQ=KFQ)
+    assert full.returncode == 0, full.log
+    assert seen["first"] == (full.output / page).read_text(encoding="utf-8")
 
 
 def test_a_save_renders_only_the_pages_that_show_the_article(loop):

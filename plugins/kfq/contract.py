@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -505,9 +505,14 @@ class Memo:
 
     key: str
     files: dict[str, list] = field(default_factory=dict)
+    # Called before each file is looked up: the editors' build server stops a check of the
+    # whole site there when a newer save is waiting (kfq.quick.Session.give_way).
+    before_each: Callable[[], None] | None = field(default=None, compare=False)
 
     def recall(self, path: Path) -> Checked | None:
         """The earlier result for path when the file is unchanged, else None."""
+        if self.before_each is not None:
+            self.before_each()
         entry = self.files.get(str(path))
         if entry is None:
             return None

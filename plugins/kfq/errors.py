@@ -1,6 +1,7 @@
 """The exception tree: every exception class of the core and the plugins, drawn here.
 
     BaseException
+    ├── Superseded                      a newer save arrived: the editors' full pass gives way (kfq.quick)
     ├── SystemExit
     │   └── BuildStopped                a build stopped after its reasons were told (exit status 1)
     └── Exception
@@ -74,6 +75,13 @@ class PublishError(KfqError):
 
 class FrontMatterTooLarge(KfqError):
     """A front-matter block, once its aliases are expanded, holds more values than any article needs."""
+
+
+class Superseded(BaseException):
+    """The editors' build server stops a full pass because a newer save is waiting.
+
+    Not an Exception: no plugin's `except Exception` may swallow it, and kfq_guard lets it
+    through untold (it is no failure); the server builds the newer save instead."""
 
 
 class LiveServerError(KfqError):

@@ -41,6 +41,7 @@ from pelican.writers import Writer
 
 from kfq.quick import SESSION, fingerprint, newest_mtime
 from kfq.settings import data_dir
+from kfq_quick.fast import keep_generator
 
 # Attributes of a content object that are not what it shows: the settings and the whole
 # site's context (in the site mark and in the template variables), and caches of Pelican's.
@@ -377,6 +378,7 @@ class QuickWriter(Writer):
         url=None,
         **kwargs,
     ):
+        self.session.give_way()  # a newer save waiting: its page before this one
         if not name or relative_urls:
             # Relative URLs make every page's text depend on its own place: not fingerprinted.
             return super().write_file(
@@ -459,6 +461,8 @@ def finish_save(pelican) -> None:
     session = pelican.settings.get(SESSION)
     if session is None:
         return
+    # This build succeeded: its articles render the next save's own pages first (kfq_quick.fast).
+    session.last_build, session.this_build = session.this_build, None
     for name in session.pages.finish():
         path = Path(sanitised_join(pelican.output_path, name))
         path.unlink(missing_ok=True)
@@ -480,4 +484,5 @@ def register() -> None:
     """Offer Pelican the writer; clean up after each save of the build server."""
     signals.get_writer.connect(quick_writer)
     signals.article_generator_finalized.connect(note_drafts)
+    signals.article_generator_finalized.connect(keep_generator)
     signals.finalized.connect(finish_save)

@@ -33,7 +33,9 @@ class ArticleReader(YAMLMetadataReader):
     def read(self, source_path):
         session = self.settings.get(SESSION)
         if session is not None:
-            # The editors' build server: a file unchanged since the last save is not read again.
+            # The editors' build server: a file unchanged since the last save is not read again,
+            # and a newer save stops the reading of the whole site (its own page comes first).
+            session.give_way()
             kept = session.reads.recall(source_path)
             if kept is not None:
                 return kept[0], _copied(kept[1])

@@ -20,12 +20,16 @@ Sitemap: {base}/sitemap.xml
 """
 
 
+def give_web_title(article, registers) -> None:
+    """An article's one-line title (<title>, og:title, feeds): its kicker and title as one."""
+    article.web_title = one_line(article.title, getattr(article, "kicker", None), registers.zone_spellings)
+
+
 def publisher_and_titles(generator) -> None:
-    """Each article's one-line title (<title>, og:title, feeds); the publisher for every page."""
+    """Each article's one-line title; the publisher for every page."""
     registers = registers_for(generator.context, generator.settings)
-    spellings = registers.zone_spellings
     for article in generator.articles:
-        article.web_title = one_line(article.title, getattr(article, "kicker", None), spellings)
+        give_web_title(article, registers)
     generator.context["kfq_publisher"] = publisher(generator.settings.get("PUBLISHER"), registers.latest_call)
 
 

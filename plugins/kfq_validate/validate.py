@@ -54,6 +54,16 @@ def load_memo(path: Path, key: str) -> Memo:
     return Memo(key)
 
 
+def stop_for(problems: list) -> None:
+    """Stop the build with the editor's `path:line: field: message` lines, when there are any."""
+    if problems:
+        raise BuildStopped(
+            [str(p) for p in problems],
+            f"{len(problems)} problem(s) in {len({p.path for p in problems})} article file(s): "
+            "the build stopped and published nothing. Fix them, then run `invoke check`.",
+        )
+
+
 def validate_articles(generator) -> None:
     """Check every article file before Pelican reads any, so a bad one stops the build."""
     settings = generator.settings
@@ -64,7 +74,7 @@ def validate_articles(generator) -> None:
         # The editors' build server keeps its memo in memory from one save to the next.
         key = memo_key(data_dir(settings))
         if session.checked is None or session.checked.key != key:
-            session.checked = Memo(key)
+            session.checked = Memo(key, before_each=session.give_way)
         memo = session.checked
     checked = check_content(
         Path(generator.path),
@@ -77,13 +87,7 @@ def validate_articles(generator) -> None:
         memo_path.parent.mkdir(parents=True, exist_ok=True)
         memo_path.write_text(json.dumps({"key": memo.key, "files": memo.files}, ensure_ascii=False),
                              encoding="utf-8")  # fmt: skip
-    problems = [p for item in checked for p in item.problems]
-    if problems:
-        raise BuildStopped(
-            [str(p) for p in problems],
-            f"{len(problems)} problem(s) in {len({p.path for p in problems})} article file(s): "
-            "the build stopped and published nothing. Fix them, then run `invoke check`.",
-        )
+    stop_for([p for item in checked for p in item.problems])
     # Kept for the second half of the promise: every file checked must also be read.
     state(generator.context)["checked_files"] = [c.source.path for c in checked]
 
