@@ -35,7 +35,7 @@ def _meta(article) -> dict:
     return meta
 
 
-def _resolve(article, registers) -> None:
+def resolve_article(article, registers) -> None:
     """The facts an article's own page shows: its facets, address, date and length."""
     article.facets = facets_for(_meta(article), registers)
     # Worked out once here: Pelican expands `url` from the settings on every access, and
@@ -56,7 +56,7 @@ def resolve_articles(generator) -> None:
     # Drafts reach a generator only in the editors' preview (KFQ PREVIEW_DRAFTS): their pages
     # show the same facts as a published article's, but they enter no listing or term.
     for article in [*articles, *generator.drafts]:
-        _resolve(article, registers)
+        resolve_article(article, registers)
     terms = {
         "zone": zone_terms(articles, registers),
         "theme": theme_terms(articles, registers),

@@ -5,7 +5,7 @@ save edits only articles the last good build had (kfq.quick.saved_articles), the
 reads and validates just those files, through the one reader (kfq_reader over
 kfq.frontmatter.read_source) and the validator's own checks, and renders each one's page with
 the last build's context and writer: the article's own facts are worked out as a full build
-works them out (kfq_catalog's `_resolve`, kfq_site's one-line title), what depends on the
+works them out (kfq_catalog's `resolve_article`, kfq_site's one-line title), what depends on the
 whole site (related articles, neighbours in its zone and issue, its placement) is taken from
 the last build's object for that file. An invalid save stops here, with the editor's
 `path:line: field: message`, and writes nothing.
@@ -31,7 +31,7 @@ from pelican.contents import Article
 from kfq.buildstate import registers_for
 from kfq.contract import check_article, display_path
 from kfq.quick import SESSION, Session, saved_articles, stays_in_place
-from kfq_catalog.catalog import _resolve
+from kfq_catalog.catalog import resolve_article
 from kfq_validate.validate import stop_for
 
 
@@ -88,7 +88,7 @@ def render_saved(pelican, session: Session, changed: list[str], writer_class) ->
             if name not in vars(article):
                 setattr(article, name, value)
         # The article's own facts, as the full build works them out.
-        _resolve(article, registers)
+        resolve_article(article, registers)
         give_web_title(article, registers)
         articles.append(article)
     writer = writer_class(pelican.output_path, settings=pelican.settings)
