@@ -1,8 +1,8 @@
-"""Pelican adapter: the /search/ page, and the Pagefind index built after every full build."""
+"""Pelican adapter: the /search/ page, and the Pagefind index built beside the build."""
 
 from pelican import signals
 
-from kfq_search.search import SearchPageGenerator, build_index
+from kfq_search.search import SearchPageGenerator, finish_index, page_written, start_index
 
 
 def get_generators(_pelican):
@@ -10,6 +10,8 @@ def get_generators(_pelican):
 
 
 def register() -> None:
-    """Add the search page, and index the output once everything is written."""
+    """Add the search page; index each year's article pages as soon as they are written."""
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(build_index)
+    signals.article_generator_finalized.connect(start_index)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(finish_index)
