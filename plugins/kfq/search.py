@@ -7,18 +7,18 @@ first. Why bundles: one Pagefind process holds the whole index of what it reads 
 (1.24–1.32 GB for the 10,000-article bench corpus), so a bundle of at most SEARCH_BUNDLE
 articles bounds the memory of indexing whatever the site's size.
 
-Each bundle is made by the `pagefind` package's service (`PagefindIndex`, the same binary as
-the command line: the files it writes are byte for byte the CLI's, tests/test_search_index.py),
-in a worker thread: a build hands a bundle over as soon as its last page is written, so Pagefind
-indexes on the second core while Pelican renders the rest, and each service is closed (its
-memory freed) before the next bundle starts.
+Each bundle is made by Pagefind's command line over its years (`--glob
+'articles/{2016,2017}/**/*.html'`), in a worker thread: a build hands a bundle over as soon as
+its last page is written, so Pagefind indexes on the second core while Pelican renders the
+rest, and one bundle is indexed at a time. (The `pagefind` package's service, fed a year at a
+time, was tried first: it spent more CPU than the command line on the same pages, and it is
+ended by SIGTERM right after it answers "written", which on a loaded machine cut its last file,
+the WebAssembly, short.)
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import os
 import queue
 import re
 import shutil
@@ -28,7 +28,6 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from kfq.errors import KfqError
 
@@ -166,10 +165,9 @@ def _check_executable(executable: Path) -> None:
 
 @dataclass
 class Indexer:
-    """Indexes the bundles of one site in a worker thread. A year folder is handed to its
-    bundle's Pagefind service as soon as all its pages are written (`written`); a bundle is
-    written, and its service closed, as soon as all its years are in. `finish` hands over
-    what is left, waits, and writes the bundle list."""
+    """Indexes the bundles of one site in a worker thread. A year folder is handed over as soon
+    as all its pages are written (`written`); a bundle is indexed by Pagefind as soon as all its
+    years are in. `finish` hands over what is left, waits, and writes the bundle list."""
 
     site: Path
     bundles: list[Bundle]
@@ -188,9 +186,6 @@ class Indexer:
         self.site = Path(self.site).absolute()
         executable = pagefind_executable()
         _check_executable(executable)
-        # The package's service runs PAGEFIND_BINARY_PATH first: the extended binary, not the
-        # plain one it would fall back to, which cannot segment Chinese.
-        os.environ["PAGEFIND_BINARY_PATH"] = str(executable)
         shutil.rmtree(self.site / FOLDER, ignore_errors=True)
         for bundle in self.bundles:
             for page in bundle.pages:
@@ -217,43 +212,26 @@ class Indexer:
         self._jobs.put(unit)
 
     def _work(self) -> None:
-        loop = asyncio.new_event_loop()
-        services: dict[str, Any] = {}
         left = {b.name: set(b.years) for b in self.bundles}
-        try:
-            for unit in iter(self._jobs.get, None):
-                if self._errors:
-                    continue  # the build stops anyway: start nothing more
-                bundle = self._bundle_of[unit]
-                start = time.perf_counter()
-                try:
-                    index = services.get(bundle.name)
-                    if index is None:
-                        index = services[bundle.name] = loop.run_until_complete(_open(self.site, bundle))
-                    loop.run_until_complete(_add(index, self.site, bundle, unit, self._size[unit]))
-                    left[bundle.name].discard(unit)
-                    if not left[bundle.name]:
-                        del services[bundle.name]
-                        loop.run_until_complete(_close(index, bundle, write=True))
-                except BaseException as e:  # noqa: BLE001 - handed to the build's thread by finish()
-                    self._errors.append(e)
-                self.seconds += time.perf_counter() - start
-        finally:
-            for name, index in services.items():
-                loop.run_until_complete(_close(index, self._bundle_named(name), write=False))
-            # The service's reader task is cancelled by its close, not awaited: end it here.
-            pending = asyncio.all_tasks(loop)
-            for task in pending:
-                task.cancel()
-            if pending:
-                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-            loop.close()
+        for unit in iter(self._jobs.get, None):
+            if self._errors:
+                continue  # the build stops anyway: start nothing more
+            bundle = self._bundle_of[unit]
+            left[bundle.name].discard(unit)
+            if left[bundle.name]:
+                continue  # the bundle's other years are still being written
+            start = time.perf_counter()
+            try:
+                _index_bundle(self.site, bundle)
+            except BaseException as e:  # noqa: BLE001 - handed to the build's thread by finish()
+                self._errors.append(e)
+            self.seconds += time.perf_counter() - start
 
     def _bundle_named(self, name: str) -> Bundle:
         return next(b for b in self.bundles if b.name == name)
 
     def abort(self) -> None:
-        """Stop the worker without writing what is open (a build that failed before finish)."""
+        """Stop the worker (a build that failed before finish): no bundle is started after it."""
         self._errors.append(SearchIndexError("the build stopped before the index was complete"))
         self._jobs.put(None)
         if self._thread is not None:
@@ -289,32 +267,20 @@ def _timeout_s(pages: int) -> float:
     return 120 + 0.1 * pages
 
 
-async def _open(site: Path, bundle: Bundle) -> Any:
-    from pagefind.index import PagefindIndex
-
-    # One service per bundle: closing it once the bundle is written frees its memory.
-    index = PagefindIndex({"root_selector": BODY, "output_path": str(site / FOLDER / bundle.name)})
-    async with asyncio.timeout(_timeout_s(0)):
-        return await index.__aenter__()
-
-
-async def _add(index: Any, site: Path, bundle: Bundle, unit: str, expected: int) -> None:
-    async with asyncio.timeout(_timeout_s(expected)):
-        done = await index.add_directory(str(site), glob=f"{bundle.prefix}/{unit}/**/*.html")
-    if done["page_count"] < expected:
-        raise SearchIndexError(
-            f"Pagefind indexed {done['page_count']} pages of {bundle.prefix}/{unit}/, "
-            f"not its {expected}: run the build again"
+def _index_bundle(site: Path, bundle: Bundle) -> None:
+    """Pagefind's command line over the bundle's years, written to pagefind/<name>/."""
+    command = [*pagefind_command(site, bundle.glob), "--output-subdir", f"{FOLDER}/{bundle.name}"]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=_timeout_s(len(bundle.pages)), check=False
         )
-
-
-async def _close(index: Any, bundle: Bundle, write: bool) -> None:
-    # The context manager's exit writes the files when no error is passed, then ends the service.
-    async with asyncio.timeout(_timeout_s(len(bundle.pages))):
-        if write:
-            await index.__aexit__(None, None, None)
-        else:
-            await index.__aexit__(SearchIndexError, None, None)
+    except subprocess.TimeoutExpired as e:
+        raise SearchIndexError(f"Pagefind gave no answer on bundle {bundle.name}: run the build again") from e
+    if done.returncode != 0:
+        raise SearchIndexError(
+            f"Pagefind failed on bundle {bundle.name} (exit {done.returncode}): "
+            f"{done.stderr.strip() or done.stdout.strip()}"
+        )
 
 
 def build_index(site: Path, glob: str, limit: int = 2000) -> float | None:

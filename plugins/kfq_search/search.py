@@ -41,9 +41,8 @@ def start_index(generator) -> None:
     Skipped when KFQ["SEARCH_INDEX"] is false, as `invoke livereload` sets it so an editor's
     save is not held up by re-indexing the site.
     """
-    if _Build.indexer is not None:  # a build of this process that stopped half way
-        _Build.indexer.abort()
-    _Build.output, _Build.indexer = None, None
+    abort_index()  # a build of this process that stopped half way
+    _Build.output = None
     settings = kfq_settings(generator.settings)
     if not settings["SEARCH_INDEX"]:
         logger.info("search index: skipped (KFQ SEARCH_INDEX is off)")
@@ -53,6 +52,15 @@ def start_index(generator) -> None:
     if bundles:
         _Build.output = Path(generator.output_path).absolute()
         _Build.indexer = Indexer(_Build.output, bundles)
+
+
+def abort_index() -> None:
+    """Stop a build's indexer that was not finished (the build failed): no bundle is started
+    after this, and the one Pagefind is writing is waited for, so the failed build's folder can
+    be removed without Pagefind making it anew."""
+    indexer, _Build.indexer = _Build.indexer, None
+    if indexer is not None:
+        indexer.abort()
 
 
 def page_written(path, context=None) -> None:
