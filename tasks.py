@@ -306,8 +306,8 @@ def build(c, publish=False):
     import pelicanconf
     from kfq.atomic import discard, fresh_folder, swap_in, sweep
 
-    # The search index is built inside the build, on the second core (kfq_search): each
-    # year's pages go to Pagefind as soon as they are written, in bundles of bounded size.
+    # The search index is built inside the build, on the second core (kfq_search): in
+    # bundles of years, each indexed by Pagefind as soon as its pages are written.
     # The build writes into a fresh folder beside output/, swapped in only when the pages
     # and the index both succeeded: a failed build leaves the last good site as it was.
     kfq = {**pelicanconf.KFQ, "ATOMIC": False}

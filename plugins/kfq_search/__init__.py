@@ -13,7 +13,7 @@ def get_generators(_pelican):
 
 
 def register() -> None:
-    """Add the search page; index each year's article pages as soon as they are written."""
+    """Add the search page; index each bundle of years as soon as its article pages are written."""
     signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(start_index)
     signals.content_written.connect(page_written)

@@ -1,4 +1,4 @@
-"""Index the article pages with Pagefind beside Pelican; write the search page that queries them."""
+"""Index the article pages with Pagefind beside Pelican, in year bundles; write the search page."""
 
 from __future__ import annotations
 
