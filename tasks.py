@@ -305,15 +305,12 @@ def build(c, publish=False):
     """Build the whole site into output/ and its search index (stops on any invalid article)."""
     import pelicanconf
     from kfq.atomic import discard, fresh_folder, swap_in, sweep
-    from kfq.search import build_index
-    from kfq.settings import kfq_settings
 
-    # Pelican holds every page in memory until it exits: indexing after it has exited keeps
-    # the build's peak at the larger of the two steps, not their sum. A plain `pelican
-    # content` run indexes inside the build instead (kfq_search). Both steps write into a
-    # fresh folder beside output/, swapped in only when both succeeded: a failed build
-    # leaves the last good site as it was.
-    kfq = {**pelicanconf.KFQ, "SEARCH_INDEX": False, "ATOMIC": False}
+    # The search index is built inside the build, on the second core (kfq_search): in
+    # bundles of years, each indexed by Pagefind as soon as its pages are written.
+    # The build writes into a fresh folder beside output/, swapped in only when the pages
+    # and the index both succeeded: a failed build leaves the last good site as it was.
+    kfq = {**pelicanconf.KFQ, "ATOMIC": False}
     override = shlex.quote("KFQ=" + json.dumps(kfq, ensure_ascii=False))
     output = ROOT / pelicanconf.OUTPUT_PATH
     staging = fresh_folder(output)
@@ -327,15 +324,10 @@ def build(c, publish=False):
         )
         if result.exited != 0:
             raise Exit(f"The build stopped: {output.name}/ is as it was.", code=result.exited or 1)
-        try:
-            seconds = build_index(staging, kfq_settings({"KFQ": kfq})["SEARCH_GLOB"])
-        except KfqError as e:
-            raise Exit(f"{e} ({output.name}/ is as it was)", code=1) from e
         swap_in(staging, output, pelicanconf.OUTPUT_RETENTION)
     finally:
         discard(staging)  # gone already when it was swapped in
         sweeper.join()
-    print("search index: " + ("no article pages yet" if seconds is None else f"built in {seconds:.1f} s"))
 
 
 @task(help={"port": "port to listen on (default 8000)"})

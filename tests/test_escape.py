@@ -199,9 +199,10 @@ def test_the_sitemap_is_well_formed_and_lists_only_addresses(marked_site):
 
 
 def fragments(site) -> list[dict]:
-    """The search index's page fragments: gzip, then Pagefind's signature, then JSON."""
+    """The search index's page fragments, in every year bundle: gzip, then Pagefind's
+    signature, then JSON."""
     out = []
-    for path in sorted((site.output / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site.output / "pagefind").glob("*/fragment/*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         out.append(json.loads(raw[raw.index(b"{") :]))
     return out

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,8 @@ ARTICLES = {"2023/valid-article.md": fixture_article("valid-article")}
 INJECTIONS = [
     ("kfq_catalog.catalog", "resolve_articles", "kfq_catalog"),
     ("kfq_feeds.feeds", "FeedsGenerator.generate_output", "kfq_feeds"),
-    ("kfq_search", "build_index", "kfq_search"),
+    ("kfq_search", "start_index", "kfq_search"),
+    ("kfq_search", "finish_index", "kfq_search"),
     ("kfq_search.search", "SearchPageGenerator.generate_output", "kfq_search"),
     ("kfq_yearend.generator", "YearendGenerator.generate_context", "kfq_yearend"),
     ("kfq_zones.zones", "ZonesGenerator.generate_output", "kfq_zones"),
@@ -162,37 +162,36 @@ def test_swap_in_replaces_output_and_discard_removes_a_failed_build(tmp_path):
 
 
 def test_invoke_build_swaps_only_after_the_search_index_succeeded(tmp_path, monkeypatch):
-    """`invoke build`: Pelican and then Pagefind write into a fresh folder; a failed index
-    step leaves output/ as it was."""
+    """`invoke build`: Pelican writes the pages and, beside them, the search index (kfq_search)
+    into a fresh folder; a build whose index failed exits 1 and leaves output/ as it was."""
     import invoke
 
     import pelicanconf
     import tasks
-    from kfq.errors import KfqError
 
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
     before = last_good_site(tmp_path / "output")
+    commands = []
 
     class Ran:
         exited = 0
 
     def fake_pelican(command, **kwargs):
+        commands.append(command)
         staging = Path(command.split(" -o ")[1].split()[0].strip("'"))
         (staging / "index.html").write_text("新网站", encoding="utf-8")
         return Ran()
 
-    def failing_index(*args):
-        raise KfqError(textwrap.shorten("search index: Pagefind failed", 80))
-
-    monkeypatch.setattr("kfq.search.build_index", failing_index)
     c = invoke.Context()
     monkeypatch.setattr(c, "run", fake_pelican)
+    Ran.exited = 1  # as kfq_guard ends a build whose Pagefind failed
     with pytest.raises(invoke.Exit):
         tasks.build.body(c)
     assert snapshot(tmp_path / "output") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert '"SEARCH_INDEX": false' not in commands[0]  # the index is built inside the build
 
-    monkeypatch.setattr("kfq.search.build_index", lambda *args: 1.0)
+    Ran.exited = 0
     tasks.build.body(c)
     assert (tmp_path / pelicanconf.OUTPUT_PATH / "index.html").read_text(encoding="utf-8") == "新网站"
     assert (tmp_path / "output/contributors/2023/名单.xlsx").exists()

@@ -185,7 +185,9 @@ def test_sitemap_lists_every_public_page_and_nothing_else(seed_site):
 
 
 def test_search_index_holds_the_articles_and_no_draft(seed_site):
-    entry = json.loads((seed_site.output / "pagefind/pagefind-entry.json").read_text())
+    # 14 articles of 2023 and 2024: one bundle (kfq.search) holds them all.
+    assert json.loads((seed_site.output / "pagefind/bundles.json").read_text()) == {"bundles": ["2023-2024"]}
+    entry = json.loads((seed_site.output / "pagefind/2023-2024/pagefind-entry.json").read_text())
     assert entry["version"] == "1.4.0"
     assert entry["languages"]["zh-cn"]["page_count"] == 14
 

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -88,6 +88,19 @@ def sweep(output: Path) -> threading.Thread:
     return thread
 
 
+# What may still write into a build's folder when it fails (the search index's worker): each
+# is stopped before the folder is removed, or it would make the folder anew.
+_writers: list[Callable[[], None]] = []
+
+
+def stop_before_discard(stop: Callable[[], None]) -> None:
+    """Have discard call stop (which must wait until nothing more is written) first."""
+    if stop not in _writers:
+        _writers.append(stop)
+
+
 def discard(staging: Path) -> None:
     """Remove a build that did not succeed."""
+    for stop in _writers:
+        stop()
     shutil.rmtree(staging, ignore_errors=True)

@@ -1,10 +1,33 @@
-"""The site's search index: Pagefind's extended build over the article pages only."""
+"""The site's search index: Pagefind's extended build over the article pages, in year bundles.
+
+The article pages are indexed in bundles of consecutive years (`pagefind/<years>/`), each a
+complete Pagefind index of its own, and the search page merges them in the reader's browser
+with Pagefind's multisite search (`mergeIndex`). `pagefind/bundles.json` lists them, newest
+first. Why bundles: one Pagefind process holds the whole index of what it reads in memory
+(1.24–1.32 GB for the 10,000-article bench corpus), so a bundle of at most SEARCH_BUNDLE
+articles bounds the memory of indexing whatever the site's size.
+
+Each bundle is made by Pagefind's command line over its years (`--glob
+'articles/{2016,2017}/**/*.html'`), in a worker thread: a build hands a bundle over as soon as
+its last page is written, so Pagefind indexes on the second core while Pelican renders the
+rest, and one bundle is indexed at a time. (The `pagefind` package's service, fed a year at a
+time, was tried first: it spent more CPU than the command line on the same pages, and it is
+ended by SIGTERM right after it answers "written", which on a loaded machine cut its last file,
+the WebAssembly, short.)
+"""
 
 from __future__ import annotations
 
+import json
+import queue
+import re
+import shutil
 import subprocess
+import threading
 import time
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from kfq.errors import KfqError
 
@@ -29,6 +52,9 @@ def pagefind_executable() -> Path:
 # element either way, but as the document's root it skips parsing the page furniture around
 # it: the index comes out byte for byte the same, 10–15% sooner.
 BODY = "[data-pagefind-body]"
+# Where the bundles go, under the site, and the list of them the search page reads.
+FOLDER = "pagefind"
+MANIFEST = "bundles.json"
 
 
 def pagefind_command(
@@ -42,17 +68,227 @@ def pagefind_command(
     return command + (["--root-selector", root_selector] if root_selector else [])
 
 
-def build_index(site: Path, glob: str) -> float | None:
-    """Index the pages of site that match glob; the seconds it took, or None when there is
-    no such page (Pagefind refuses to build an empty index, and a new site has nothing to find).
-    """
-    site = Path(site)
-    if not any(site.glob(glob)):
-        return None
-    start = time.perf_counter()
-    proc = subprocess.run(pagefind_command(site, glob), capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
+@dataclass(frozen=True)
+class Bundle:
+    """Consecutive year folders indexed together, and the pages (relative to the site) in them."""
+
+    prefix: str
+    years: tuple[str, ...]
+    pages: frozenset[str]
+
+    @property
+    def name(self) -> str:
+        """The bundle's folder under pagefind/: its first and last year, e.g. 2016-2019."""
+        low, high = min(self.years), max(self.years)
+        return low if low == high else f"{low}-{high}"
+
+    @property
+    def glob(self) -> str:
+        """Pagefind's glob for the bundle's pages (wax alternatives in braces)."""
+        years = self.years[0] if len(self.years) == 1 else "{" + ",".join(sorted(self.years)) + "}"
+        return f"{self.prefix}/{years}/**/*.html"
+
+
+_GLOB = re.compile(r"^(?P<prefix>[^*?{}\[\]]+)/\*\*/\*\.html$")
+
+
+def glob_prefix(glob: str) -> str:
+    """The folder of SEARCH_GLOB whose sub-folders (the years) are bundled: articles/**/*.html → articles."""
+    m = _GLOB.match(glob)
+    if not m:
         raise SearchIndexError(
-            f"Pagefind failed (exit {proc.returncode}): {proc.stderr.strip() or proc.stdout.strip()}"
+            f"KFQ SEARCH_GLOB '{glob}' cannot be cut into year bundles: write it as "
+            "'<folder>/**/*.html', the pages in a folder per year under <folder>"
         )
-    return time.perf_counter() - start
+    return m["prefix"].strip("/")
+
+
+def unit_of(page: str, prefix: str) -> str | None:
+    """The year folder a page (relative to the site, forward slashes) is bundled by, or None
+    when the page is not one SEARCH_GLOB reads."""
+    parts = PurePosixPath(page).parts
+    depth = len(PurePosixPath(prefix).parts)
+    if len(parts) < depth + 2 or "/".join(parts[:depth]) != prefix or not page.endswith(".html"):
+        return None
+    return parts[depth]
+
+
+def group_years(counts: Mapping[str, int], limit: int) -> list[tuple[str, ...]]:
+    """Consecutive year folders in groups of at most limit pages, newest group first (a year
+    above the limit alone is a group of its own): few bundles for a small site."""
+    groups: list[list[str]] = []
+    total = 0
+    for year in sorted(counts, reverse=True):
+        if groups and total + counts[year] <= limit:
+            groups[-1].append(year)
+            total += counts[year]
+        else:
+            groups.append([year])
+            total = counts[year]
+    return [tuple(sorted(g)) for g in groups]
+
+
+def plan(pages: Iterable[str], glob: str, limit: int) -> list[Bundle]:
+    """The bundles of the pages SEARCH_GLOB reads, newest first."""
+    prefix = glob_prefix(glob)
+    by_unit: dict[str, set[str]] = {}
+    for page in pages:
+        unit = unit_of(page, prefix)
+        if unit is not None:
+            by_unit.setdefault(unit, set()).add(page)
+    groups = group_years({u: len(p) for u, p in by_unit.items()}, max(1, limit))
+    return [Bundle(prefix, g, frozenset().union(*(by_unit[u] for u in g))) for g in groups]
+
+
+def pages_on_disk(site: Path, glob: str) -> list[str]:
+    """The pages under site that SEARCH_GLOB reads, relative to it."""
+    return sorted(p.relative_to(site).as_posix() for p in Path(site).glob(glob) if p.is_file())
+
+
+def _check_executable(executable: Path) -> None:
+    """A missing or broken binary is told before any service is started (a service that
+    dies would leave the package's client waiting for its answer)."""
+    try:
+        done = subprocess.run([str(executable), "--version"], capture_output=True, timeout=60, check=False)
+    except OSError as e:
+        raise SearchIndexError(
+            f"Pagefind cannot run ({executable}: {e.strerror}): run `make setup` to install it again"
+        ) from e
+    except subprocess.TimeoutExpired as e:
+        raise SearchIndexError(f"Pagefind did not answer ({executable} --version)") from e
+    if done.returncode != 0:
+        raise SearchIndexError(
+            f"Pagefind cannot run ({executable} --version exited {done.returncode}): "
+            "run `make setup` to install it again"
+        )
+
+
+@dataclass
+class Indexer:
+    """Indexes the bundles of one site in a worker thread. A year folder is handed over as soon
+    as all its pages are written (`written`); a bundle is indexed by Pagefind as soon as all its
+    years are in. `finish` hands over what is left, waits, and writes the bundle list."""
+
+    site: Path
+    bundles: list[Bundle]
+    seconds: float = 0.0
+    _waiting: dict[str, set[str]] = field(default_factory=dict)
+    _unit_of: dict[str, str] = field(default_factory=dict)
+    _bundle_of: dict[str, Bundle] = field(default_factory=dict)
+    _size: dict[str, int] = field(default_factory=dict)
+    _queued: set[str] = field(default_factory=set)
+    _errors: list[BaseException] = field(default_factory=list)
+    _jobs: queue.Queue[str | None] = field(default_factory=queue.Queue)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _thread: threading.Thread | None = None
+
+    def __post_init__(self) -> None:
+        self.site = Path(self.site).absolute()
+        executable = pagefind_executable()
+        _check_executable(executable)
+        shutil.rmtree(self.site / FOLDER, ignore_errors=True)
+        for bundle in self.bundles:
+            for page in bundle.pages:
+                unit = unit_of(page, bundle.prefix)
+                assert unit is not None
+                self._unit_of[page] = unit
+                self._waiting.setdefault(unit, set()).add(page)
+                self._bundle_of[unit] = bundle
+        self._size = {unit: len(pages) for unit, pages in self._waiting.items()}
+        self._thread = threading.Thread(target=self._work, name="kfq-search-index", daemon=True)
+        self._thread.start()
+
+    def written(self, page: str) -> None:
+        """A page (relative to the site) is on disk; hand its year over once it is complete."""
+        unit = self._unit_of.get(page)
+        if unit is None:
+            return
+        with self._lock:
+            waiting = self._waiting[unit]
+            waiting.discard(page)
+            if waiting or unit in self._queued:
+                return
+            self._queued.add(unit)
+        self._jobs.put(unit)
+
+    def _work(self) -> None:
+        left = {b.name: set(b.years) for b in self.bundles}
+        for unit in iter(self._jobs.get, None):
+            if self._errors:
+                continue  # the build stops anyway: start nothing more
+            bundle = self._bundle_of[unit]
+            left[bundle.name].discard(unit)
+            if left[bundle.name]:
+                continue  # the bundle's other years are still being written
+            start = time.perf_counter()
+            try:
+                _index_bundle(self.site, bundle)
+            except BaseException as e:  # noqa: BLE001 - handed to the build's thread by finish()
+                self._errors.append(e)
+            self.seconds += time.perf_counter() - start
+
+    def _bundle_named(self, name: str) -> Bundle:
+        return next(b for b in self.bundles if b.name == name)
+
+    def abort(self) -> None:
+        """Stop the worker (a build that failed before finish): no bundle is started after it."""
+        self._errors.append(SearchIndexError("the build stopped before the index was complete"))
+        self._jobs.put(None)
+        if self._thread is not None:
+            self._thread.join()
+
+    def finish(self) -> float | None:
+        """Hand over the years not complete yet (newest first), wait for every bundle, write
+        pagefind/bundles.json; the seconds Pagefind worked, or None when there was nothing."""
+        with self._lock:
+            rest = [u for u in sorted(self._waiting, reverse=True) if u not in self._queued]
+            self._queued.update(rest)
+        for unit in rest:
+            self._jobs.put(unit)
+        self._jobs.put(None)
+        assert self._thread is not None
+        self._thread.join()
+        if self._errors:
+            error = self._errors[0]
+            if isinstance(error, KfqError):
+                raise error
+            if isinstance(error, TimeoutError):
+                raise SearchIndexError("Pagefind stopped answering: run the build again") from error
+            raise SearchIndexError(f"Pagefind failed: {error}") from error
+        if not self.bundles:
+            return None
+        manifest = {"bundles": [b.name for b in self.bundles]}
+        (self.site / FOLDER / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")
+        return self.seconds
+
+
+# Generous: the 10,000-article corpus took about two minutes in one process on a loaded machine.
+def _timeout_s(pages: int) -> float:
+    return 120 + 0.1 * pages
+
+
+def _index_bundle(site: Path, bundle: Bundle) -> None:
+    """Pagefind's command line over the bundle's years, written to pagefind/<name>/."""
+    command = [*pagefind_command(site, bundle.glob), "--output-subdir", f"{FOLDER}/{bundle.name}"]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=_timeout_s(len(bundle.pages)), check=False
+        )
+    except subprocess.TimeoutExpired as e:
+        raise SearchIndexError(f"Pagefind gave no answer on bundle {bundle.name}: run the build again") from e
+    if done.returncode != 0:
+        raise SearchIndexError(
+            f"Pagefind failed on bundle {bundle.name} (exit {done.returncode}): "
+            f"{done.stderr.strip() or done.stdout.strip()}"
+        )
+
+
+def build_index(site: Path, glob: str, limit: int = 2000) -> float | None:
+    """Index the pages of site that match glob, in bundles of at most limit pages; the seconds
+    it took, or None when there is no such page (Pagefind refuses to build an empty index, and
+    a new site has nothing to find)."""
+    site = Path(site)
+    pages = pages_on_disk(site, glob)
+    if not pages:
+        return None
+    return Indexer(site, plan(pages, glob, limit)).finish()

@@ -17,10 +17,15 @@ DEFAULTS: dict[str, Any] = {
     # Render drafts at their own URLs, marked 草稿 · 未发布 and noindex, listed nowhere: only
     # the editors' loop (invoke livereload) sets it; every other build drops drafts.
     "PREVIEW_DRAFTS": False,
-    # Build the Pagefind index after each build (livereload turns it off for speed).
+    # Build the Pagefind index with each build (livereload turns it off for speed).
     "SEARCH_INDEX": True,
     # The pages Pagefind reads; within them only data-pagefind-body elements are indexed.
+    # The pages sit in a folder per year under the glob's folder, and are indexed in bundles.
     "SEARCH_GLOB": "articles/**/*.html",
+    # At most this many articles in one search bundle (consecutive years; a year with more
+    # is a bundle of its own): Pagefind holds about 0.13 MB per article it indexes, so 2,500
+    # keep it near 400 MB beside Pelican's own memory (kfq.search, README "Search index").
+    "SEARCH_BUNDLE": 2500,
     # How many related articles an article page shows.
     "RELATED_COUNT": 5,
     # Ship lighter pages (kfq_minify): templates without their layout whitespace, minified

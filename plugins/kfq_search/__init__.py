@@ -1,8 +1,11 @@
-"""Pelican adapter: the /search/ page, and the Pagefind index built after every full build."""
+"""Pelican adapter: the /search/ page, and the Pagefind index built beside the build."""
+
+import atexit
 
 from pelican import signals
 
-from kfq_search.search import SearchPageGenerator, build_index
+from kfq.atomic import stop_before_discard
+from kfq_search.search import SearchPageGenerator, abort_index, finish_index, page_written, start_index
 
 
 def get_generators(_pelican):
@@ -10,6 +13,12 @@ def get_generators(_pelican):
 
 
 def register() -> None:
-    """Add the search page, and index the output once everything is written."""
+    """Add the search page; index each bundle of years as soon as its article pages are written."""
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(build_index)
+    signals.article_generator_finalized.connect(start_index)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(finish_index)
+    # A failed build: its folder is removed (kfq_guard, here, or `invoke build`, once this
+    # process has exited) only after the index's worker has stopped writing into it.
+    stop_before_discard(abort_index)
+    atexit.register(abort_index)

@@ -1,12 +1,13 @@
-"""Run Pagefind (extended) over the built site; write the search page that queries it."""
+"""Index the article pages with Pagefind beside Pelican, in year bundles; write the search page."""
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 
-from kfq.search import build_index as index_site
+from kfq.search import Indexer, plan
 from kfq.search_terms import reader_terms
 from kfq.settings import kfq_settings
 from kfq_catalog.pages import ListingGenerator
@@ -27,18 +28,62 @@ class SearchPageGenerator(ListingGenerator):
         )
 
 
-def build_index(pelican) -> None:
-    """Index the article pages of the output with Pagefind's extended build (jieba for Chinese).
+class _Build:
+    """The one build this process runs: its output folder and its indexer."""
+
+    output: Path | None = None
+    indexer: Indexer | None = None
+
+
+def start_index(generator) -> None:
+    """Once the articles are known, plan the bundles and start the worker that indexes them.
 
     Skipped when KFQ["SEARCH_INDEX"] is false, as `invoke livereload` sets it so an editor's
-    save is not held up by re-indexing the whole site.
+    save is not held up by re-indexing the site.
     """
-    settings = kfq_settings(pelican.settings)
+    abort_index()  # a build of this process that stopped half way
+    _Build.output = None
+    settings = kfq_settings(generator.settings)
     if not settings["SEARCH_INDEX"]:
         logger.info("search index: skipped (KFQ SEARCH_INDEX is off)")
         return
-    seconds = index_site(Path(pelican.output_path), settings["SEARCH_GLOB"])
-    if seconds is None:
-        logger.info("search index: no article pages yet, nothing to index")
-    else:
-        logger.info("search index: built in %.1f s", seconds)
+    pages = [a.save_as for a in generator.articles]
+    bundles = plan(pages, settings["SEARCH_GLOB"], settings["SEARCH_BUNDLE"])
+    if bundles:
+        _Build.output = Path(generator.output_path).absolute()
+        _Build.indexer = Indexer(_Build.output, bundles)
+
+
+def abort_index() -> None:
+    """Stop a build's indexer that was not finished (the build failed): no bundle is started
+    after this, and the one Pagefind is writing is waited for, so the failed build's folder can
+    be removed without Pagefind making it anew."""
+    indexer, _Build.indexer = _Build.indexer, None
+    if indexer is not None:
+        indexer.abort()
+
+
+def page_written(path, context=None) -> None:
+    """An output file is on disk: the indexer takes it if it is an article page."""
+    if _Build.indexer is None or _Build.output is None:
+        return
+    page = Path(path).absolute()
+    if page.is_relative_to(_Build.output):
+        _Build.indexer.written(page.relative_to(_Build.output).as_posix())
+
+
+def finish_index(pelican) -> None:
+    """Wait for the last bundles; a failure stops the build (kfq_guard tells it)."""
+    indexer, _Build.indexer = _Build.indexer, None
+    if indexer is None:
+        if kfq_settings(pelican.settings)["SEARCH_INDEX"]:
+            logger.info("search index: no article pages yet, nothing to index")
+        return
+    start = time.perf_counter()
+    seconds = indexer.finish() or 0.0
+    names = ", ".join(b.name for b in indexer.bundles)
+    # Printed, as Pelican prints its own summary: the log shows warnings only.
+    print(
+        f"search index: {len(indexer.bundles)} bundle(s) ({names}); Pagefind worked {seconds:.1f} s, "
+        f"the build waited {time.perf_counter() - start:.1f} s for it at its end"
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import runpy
+import shutil
 from urllib.parse import quote
 
 import pytest
@@ -183,3 +186,41 @@ def test_more_than_twenty_results_come_twenty_at_a_time(served_big_site, page):
     page.wait_for_function("document.querySelectorAll('#search-results li').length === 25")
     assert page.locator("#search-more").is_hidden()
     screenshot(page, "search-more")
+
+
+@pytest.fixture(scope="module")
+def served_bundled_site(seed_site, tmp_path_factory):
+    """The seed articles built with at most 5 articles a search bundle: 2024 (9 articles) and
+    2023 (5) are two Pagefind indexes, merged by the search page in the browser."""
+    from conftest import ROOT, run_pelican
+
+    from .conftest import serve
+
+    tmp = tmp_path_factory.mktemp("bundled")
+    shutil.copytree(seed_site.content, tmp / "content")
+    conf = runpy.run_path(str(ROOT / "pelicanconf.py"))
+    build = run_pelican(tmp / "content", tmp / "output", KFQ={**conf["KFQ"], "SEARCH_BUNDLE": 5})
+    assert build.returncode == 0, build.log
+    assert json.loads((build.output / "pagefind/bundles.json").read_text()) == {"bundles": ["2024", "2023"]}
+    yield from serve(build.output)
+
+
+@pytest.mark.parametrize("query", ["开发区", "项目", "活性炭", "左云", "闫杰"])
+def test_a_site_in_year_bundles_finds_what_one_index_finds(
+    served_bundled_site, served_seed_site, page, query
+):
+    bundled = results_for(page, served_bundled_site, query)
+    bundled_status = page.locator("#search-status").inner_text()
+    one = results_for(page, served_seed_site, query)
+    # The same articles, and the same count of whole matches; Pagefind scores each bundle
+    # against its own pages, so the order of equally good matches may differ.
+    assert sorted(bundled) == sorted(one) and bundled
+    assert bundled_status == page.locator("#search-status").inner_text()
+    assert page.console_errors == []
+
+
+def test_one_query_finds_an_old_year_and_a_recent_year_on_a_bundled_site(served_bundled_site, page):
+    found = results_for(page, served_bundled_site, "开发区")
+    years = {u.split("/")[2] for u in found}
+    assert {"2023", "2024"} <= years, found  # an article of each bundle
+    assert page.console_errors == []

@@ -32,6 +32,14 @@ SITEURL = "https://www.example.cn"
         ("pagefind/pagefind.js", Kind.OTHER),
         ("pagefind/pagefind-entry.json", Kind.OTHER),
         ("pagefind/wasm.unknown.pagefind", Kind.OTHER),
+        # The index in year bundles (kfq.search): the same names one folder down.
+        ("pagefind/2016-2019/fragment/zh-cn_c976dad.pf_fragment", Kind.IMMUTABLE),
+        ("pagefind/2025/index/zh-cn_8b5b538.pf_index", Kind.IMMUTABLE),
+        ("pagefind/2025/pagefind.zh-cn_7cbea7f8bdb8e.pf_meta", Kind.IMMUTABLE),
+        ("pagefind/2025/pagefind-entry.json", Kind.OTHER),
+        ("pagefind/2025/pagefind.js", Kind.OTHER),
+        ("pagefind/bundles.json", Kind.OTHER),
+        ("pagefind/2025/deeper/index/zh-cn_8b5b538.pf_index", Kind.OTHER),
         ("search/terms.json", Kind.OTHER),
         ("feeds/all.atom.xml", Kind.OTHER),
         ("articles/2024/05/a/index.html", Kind.PAGE),
@@ -138,7 +146,9 @@ def small_site(tmp_path):
     for rel, text in {
         "index.html": "home",
         "articles/2024/06/xin/index.html": "new article",
-        "pagefind/pagefind-entry.json": "{}",
+        "pagefind/bundles.json": '{"bundles": ["2024", "2016-2023"]}',
+        "pagefind/2024/pagefind-entry.json": "{}",
+        "pagefind/2016-2023/pagefind-entry.json": '{"old": 1}',
         "feeds/all.atom.xml": FEED,
     }.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -151,15 +161,19 @@ def test_the_check_after_publishing_wants_the_built_bytes(small_site):
     served = {
         "https://cdn.example.cn/": (200, b"home"),
         "https://cdn.example.cn/articles/2024/06/xin/": (200, b"an older page"),
-        "https://cdn.example.cn/pagefind/pagefind-entry.json": (404, b""),
+        "https://cdn.example.cn/pagefind/bundles.json": (404, b""),
+        "https://cdn.example.cn/pagefind/2024/pagefind-entry.json": (200, b"{}"),
+        "https://cdn.example.cn/pagefind/2016-2023/pagefind-entry.json": (200, b"{}"),
     }
     results = check("https://cdn.example.cn/", small_site, served.__getitem__)
     assert [(r.what, r.ok) for r in results] == [
         ("home page", True),
         ("newest article", False),  # a CDN still serving the old copy is not "published"
         ("search index", False),
+        ("search bundle 2024", True),
+        ("search bundle 2016-2023", False),  # every bundle the build lists is checked
     ]
-    assert str(results[2]) == "FAIL 404 search index: https://cdn.example.cn/pagefind/pagefind-entry.json"
+    assert str(results[2]) == "FAIL 404 search index: https://cdn.example.cn/pagefind/bundles.json"
 
 
 def test_the_publish_lock_is_one_at_a_time_and_freed_when_its_holder_dies(tmp_path):

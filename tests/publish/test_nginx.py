@@ -78,7 +78,7 @@ def test_text_is_compressed_and_said_to_vary(served, path, kind):
 
 def test_pagefind_chunks_are_not_compressed_twice(served):
     server, site = served
-    chunk = next((site / "pagefind/fragment").iterdir()).relative_to(site).as_posix()
+    chunk = next((site / "pagefind").glob("*/fragment/*")).relative_to(site).as_posix()
     r = get(server.url, "/" + chunk, "br, gzip")
     assert r.getheader("Content-Encoding") is None
     assert r.body == (site / chunk).read_bytes() and r.body[:2] == b"\x1f\x8b"

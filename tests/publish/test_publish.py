@@ -208,11 +208,14 @@ class Poller(threading.Thread):
                     status, _, _ = fetch(self.base + url.decode())
                     if status != 200:
                         self.failures.append(f"{url.decode()} linked by /{rel} ({version}): {status}")
-            status, entry, _ = fetch(f"{self.base}/pagefind/pagefind-entry.json")
-            for meta in re.findall(rb'"hash":"([^"]+)"', entry):
-                status, _, _ = fetch(f"{self.base}/pagefind/pagefind.{meta.decode()}.pf_meta")
-                if status != 200:
-                    self.failures.append(f"pagefind meta {meta.decode()}: {status}")
+            status, listed, _ = fetch(f"{self.base}/pagefind/bundles.json")
+            for name in re.findall(rb'"([^"]+)"', listed.partition(b"[")[2]):
+                bundle = f"{self.base}/pagefind/{name.decode()}"
+                status, entry, _ = fetch(f"{bundle}/pagefind-entry.json")
+                for meta in re.findall(rb'"hash":"([^"]+)"', entry):
+                    status, _, _ = fetch(f"{bundle}/pagefind.{meta.decode()}.pf_meta")
+                    if status != 200:
+                        self.failures.append(f"pagefind meta {name.decode()}/{meta.decode()}: {status}")
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,11 @@ from kfq.assets import is_fingerprinted
 LONG = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=300"
 
-# Pagefind names its index chunks, fragments, filters and metadata by their content.
-_PAGEFIND_HASHED = re.compile(r"^pagefind/(?:(?:fragment|index|filter)/|pagefind\.[^/]+\.pf_meta$)")
+# Pagefind names its index chunks, fragments, filters and metadata by their content, in each
+# year bundle (pagefind/<years>/, kfq.search); its list, pagefind/bundles.json, changes.
+_PAGEFIND_HASHED = re.compile(
+    r"^pagefind/(?:[^/]+/)?(?:(?:fragment|index|filter)/|pagefind\.[^/]+\.pf_meta$)"
+)
 
 
 class Kind(Enum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -51,15 +52,31 @@ def newest_article(site: Path) -> str | None:
     return None if link is None else urlsplit(link.get("href", "")).path.lstrip("/") or None
 
 
+def search_bundles(site: Path) -> list[str]:
+    """The search index's bundles as the built site lists them (kfq.search), newest first."""
+    listed = site / "pagefind" / "bundles.json"
+    if not listed.is_file():
+        return []
+    try:
+        return [str(name) for name in json.loads(listed.read_text(encoding="utf-8"))["bundles"]]
+    except (ValueError, KeyError, TypeError):
+        return []
+
+
 def check(url: str, site: Path, get: Fetch = fetch) -> list[Served]:
-    """Fetch the three addresses a reader needs first; each is ok when it serves the built bytes."""
+    """Fetch the addresses a reader needs first (the home page, the newest article, the search
+    index's list and bundles); each is ok when it serves the built bytes."""
     wanted = [("home page", "index.html", "")]
     article = newest_article(site)
     if article:
         wanted.append(
             ("newest article", article + "index.html" if article.endswith("/") else article, article)
         )
-    wanted.append(("search index", "pagefind/pagefind-entry.json", "pagefind/pagefind-entry.json"))
+    # The list of the search index's year bundles, and each bundle's entry file.
+    wanted.append(("search index", "pagefind/bundles.json", "pagefind/bundles.json"))
+    for name in search_bundles(site):
+        entry = f"pagefind/{name}/pagefind-entry.json"
+        wanted.append((f"search bundle {name}", entry, entry))
     out = []
     for what, rel, path in wanted:
         address = f"{url.rstrip('/')}/{path}"

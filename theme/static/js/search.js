@@ -323,13 +323,29 @@ async function run() {
   if (!result.whole) suggest(query);
 }
 
+// The index is in bundles of consecutive years (pagefind/bundles.json, newest first), each a
+// Pagefind index of its own: the newest is loaded, the others merged into it (Pagefind's
+// multisite search), so one query searches every year and Pagefind orders all results by score.
+async function loadIndex() {
+  const { bundles } = await fetch(`${base}/pagefind/bundles.json`).then((r) => {
+    if (!r.ok) throw new Error(`pagefind/bundles.json: ${r.status}`);
+    return r.json();
+  });
+  const options = { excerptLength: 0 };
+  const found = await import(`${base}/pagefind/${bundles[0]}/pagefind.js`);
+  await found.options(options);
+  found.init();
+  await Promise.all(bundles.slice(1).map((name) => found.mergeIndex(`${base}/pagefind/${name}/`, options)));
+  return found;
+}
+
 async function main() {
-  pagefind = await import(`${base}/pagefind/pagefind.js`);
-  await pagefind.options({ excerptLength: 0 });
-  pagefind.init();
-  dict = await fetch(`${base}/search/terms.json`)
-    .then((r) => (r.ok ? r.json() : dict))
-    .catch(() => dict);
+  [pagefind, dict] = await Promise.all([
+    loadIndex(),
+    fetch(`${base}/search/terms.json`)
+      .then((r) => (r.ok ? r.json() : dict))
+      .catch(() => dict),
+  ]);
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   for (const key of Object.keys(FILTERS)) {
