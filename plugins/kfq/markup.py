@@ -1,9 +1,8 @@
-"""An article body as HTML: cmark (cmarkgfm) for bodies in the contract's plain form, else Python-Markdown.
+"""An article body as HTML: markdown-it-py for bodies in the contract's plain form, else Python-Markdown.
 
-The contract's body is paragraphs and `##` headings (design §2): for such a body cmark, the
-CommonMark reference implementation in C, writes the HTML Python-Markdown (with `extra`,
-`toc` and html5 output, as pelicanconf.py's MARKDOWN sets it up) writes, in about a
-twentieth of the time (markdown-it-py, used before, took a quarter). Everything else
+The contract's body is paragraphs and `##` headings (design §2): for such a body markdown-it-py
+(CommonMark) writes the HTML Python-Markdown (with `extra`, `toc` and html5 output, as
+pelicanconf.py's MARKDOWN sets it up) writes, in about a quarter of the time. Everything else
 an editor may write (emphasis, lists, links, tables, footnotes, raw HTML, code …) is where
 the two dialects part, so a body with any of it, or any character that could start it, goes
 to Python-Markdown as before. `tests/test_markup.py` holds the two engines to the same bytes
@@ -13,9 +12,10 @@ on every seed article, the bench corpus and generated plain bodies.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-import cmarkgfm  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify_unicode, unique  # type: ignore[import-untyped]
+from markdown_it import MarkdownIt
 
 # What a plain body's lines may not hold: any character that opens inline markup or an
 # entity in either dialect, changes how text is escaped (" and ' are escaped by one engine
@@ -66,13 +66,16 @@ def same_dialect(markdown_settings: dict) -> bool:
     )
 
 
+@cache
+def _commonmark() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
 def plain_html(body: str) -> str | None:
     """The body as Python-Markdown would write it, or None when the body is not plain."""
     if not is_plain(body):
         return None
-    # cmark's defaults: CommonMark, no smart punctuation (a plain body holds nothing it would
-    # change or any raw HTML its safe mode would drop).
-    html = cmarkgfm.markdown_to_html(body).rstrip("\n")
+    html = _commonmark().render(body).rstrip("\n")
     used: set[str] = set()
     counters: dict[str, int] = {}
 
