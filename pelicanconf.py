@@ -7,6 +7,7 @@ from markdown.extensions.toc import slugify_unicode
 # The domain core and our plugins are installed packages (`pip install -e .`, see README).
 from kfq.discovery import IGNORED
 from kfq.jinja_cache import TemplateCache
+from kfq.order import newest_then_slug
 
 ROOT = Path(__file__).resolve().parent
 
@@ -27,6 +28,10 @@ DEFAULT_LANG = "zh-CN"
 DEFAULT_DATE = None
 
 ARTICLE_PATHS = ["articles"]
+# The weekly has no translations: Pelican's pairing of them by slug compares every article with
+# every other (quadratic in the article count). The order it left stays (kfq.order).
+ARTICLE_TRANSLATION_ID = None
+ARTICLE_ORDER_BY = newest_then_slug
 PAGE_PATHS = ["pages"]
 # Photos are published as the resized, metadata-free copies kfq_images writes, never as
 # the originals in content/images/ (which may carry the GPS position of the camera).

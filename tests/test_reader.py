@@ -3,6 +3,10 @@ pelican-yaml-metadata gave for every valid article."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +62,44 @@ def test_the_reader_takes_the_place_of_pelican_yaml_metadata(settings):
         readers.reader_classes[ext] = YAMLMetadataReader
     use_our_reader(readers)
     assert all(readers.reader_classes[ext] is ArticleReader for ext in YAMLMetadataReader.file_extensions)
+
+
+COUNTING = r"""
+import atexit, collections, json, os, sys
+import kfq.contract, kfq_reader.reader, kfq_yearend.generator
+from kfq.frontmatter import read_source
+reads, recounted = collections.Counter(), []
+
+def counted(path, shown=None):
+    reads[os.path.abspath(path)] += 1
+    return read_source(path, shown)
+
+kfq.contract.read_source = kfq_reader.reader.read_source = counted
+kfq_yearend.generator.source_zishu = lambda path: recounted.append(str(path)) or 0
+atexit.register(lambda: print("COUNTS" + json.dumps([reads, recounted])))
+from pelican import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_build_reads_each_article_file_once(tmp_path):
+    # The check reads every article file, and the reader takes what it read instead of reading
+    # the file again; the year-end list counts the bodies the reader read, without reading
+    # them a third time. (Pelican gives a reader no build state: kfq_reader reaches it through
+    # the generator's `readers.readers`, which this test fails without.)
+    from conftest import make_content
+
+    articles = {f"{p.parent.name}/{p.name}": p for p in ARTICLES[:4]}
+    content = make_content(tmp_path, articles, data=ROOT / "content" / "data")
+    argv = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(tmp_path / "output")]
+    argv += ["-e", 'KFQ={"SEARCH_INDEX": false}']
+    proc = subprocess.run(
+        [sys.executable, "-c", COUNTING, *argv],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    reads, recounted = json.loads(proc.stdout.rpartition("COUNTS")[2])
+    files = sorted(str((content / "articles" / rel).resolve()) for rel in articles)
+    assert sorted(os.path.realpath(p) for p in reads) == files
+    assert set(reads.values()) == {1}
+    assert recounted == []

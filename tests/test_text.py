@@ -3,8 +3,20 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kfq.text import format_date, format_issue_date, format_month, han_count, reading_minutes, zishu
+from kfq.text import (
+    FULLWIDTH_PUNCT_RE,
+    HAN_RE,
+    LATIN_RUN_RE,
+    format_date,
+    format_issue_date,
+    format_month,
+    han_count,
+    reading_minutes,
+    zishu,
+)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +38,31 @@ def test_zishu_counts_characters_not_words(text, expected):
 
 def test_han_count_ignores_punctuation_and_digits():
     assert han_count("2024年，开发区。") == 4
+
+
+# Text made of what the count tells apart: Han of the basic and supplementary planes and their
+# neighbours, full-width and ASCII punctuation, the ideographic space, Latin, digits, the
+# characters that join a Latin run (. , %), spaces and line breaks.
+COUNTED_TEXT = st.text(
+    alphabet=st.sampled_from(
+        "开发区山西长治㐀䶿一鿿豈\ufaff𠀀𬮱\U000323af\u33ff\ua000，。！？：；（）“”‘’…—\u3000、《》"
+        "\uff01\uff60\uffe0\uffee\uff61,.;:!?%()aZ09GW. \n\t"
+    ),
+    max_size=80,
+)
+
+
+@given(COUNTED_TEXT)
+def test_zishu_counts_as_its_definition_reads(text):
+    # The count removes runs instead of listing every match (it runs on every article of
+    # every build); it must give what the definition, one match per unit, gives.
+    listed = (
+        len(HAN_RE.findall(text))
+        + len(FULLWIDTH_PUNCT_RE.findall(text.replace("\u3000", "")))
+        + len(LATIN_RUN_RE.findall(text))
+    )
+    assert zishu(text) == listed
+    assert han_count(text) == len(HAN_RE.findall(text))
 
 
 @pytest.mark.parametrize(

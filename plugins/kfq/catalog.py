@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -192,15 +192,12 @@ class RelatedIndex(Generic[A]):
         return picked
 
 
-def neighbours_in_zone(article: A, term: Term[A]) -> tuple[A | None, A | None]:
-    """The previous (older) and next (newer) article about the same primary zone."""
+def neighbours_in_zone(term: Term[A]) -> Iterator[tuple[A, A | None, A | None]]:
+    """Each article about term's zone (its primary zone) with the previous (older) and next
+    (newer) article about it: one pass over the zone, not a search of it per article."""
     items = term.articles
-    if article not in items:
-        return None, None
-    i = items.index(article)
-    newer = items[i - 1] if i > 0 else None
-    older = items[i + 1] if i + 1 < len(items) else None
-    return older, newer
+    for i, article in enumerate(items):
+        yield article, items[i + 1] if i + 1 < len(items) else None, items[i - 1] if i > 0 else None
 
 
 @dataclass

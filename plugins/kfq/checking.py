@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kfq.contract import Checked, Memo, check_articles, display_path
 from kfq.discovery import discover
-from kfq.frontmatter import Source
+from kfq.frontmatter import ReadOnce, Source
 from kfq.registers import Registers
 
 
@@ -18,15 +18,17 @@ def check_content(
     article_dirs: Iterable[str] = ("articles",),
     shown_from: Path | None = None,
     memo: Memo | None = None,
+    read: ReadOnce | None = None,
 ) -> list[Checked]:
     """Every file under content's article folders checked (kfq.discovery decides which are
     articles; any other file is refused by name); paths shown relative to shown_from.
 
     With a memo (see memo_key), articles it knows valid and unchanged are not read again.
+    With read, the source of each valid article is kept there for the build's reader.
     """
     found = discover(content, article_dirs, shown=lambda p: display_path(p, shown_from))
     refused = [Checked(Source(path), [problem]) for path, problem in found.refused]
-    checked = check_articles(found.articles, registers, root=shown_from, memo=memo) + refused
+    checked = check_articles(found.articles, registers, root=shown_from, memo=memo, read=read) + refused
     return sorted(checked, key=lambda c: c.source.path)
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from kfq.errors import Problem
-from kfq.frontmatter import CONTROL_RE, Source, read_source
+from kfq.frontmatter import CONTROL_RE, ReadOnce, Source, read_source
+from kfq.quick import stamp
 from kfq.registers import Registers
 
 REQUIRED = ("title", "authors", "date", "slug")
@@ -545,21 +546,29 @@ MEMO_FIELDS = ("slug", "status")
 
 
 def check_articles(
-    paths: Iterable[Path], registers: Registers, root: Path | None = None, memo: Memo | None = None
+    paths: Iterable[Path],
+    registers: Registers,
+    root: Path | None = None,
+    memo: Memo | None = None,
+    read: ReadOnce | None = None,
 ) -> list[Checked]:
     """Check many articles, including what only shows across files (a slug used twice).
 
     Paths in messages are shown relative to root when the file lies inside it. With a memo,
     files it knows unchanged are not read again, and the memo learns this check's results.
+    With read, each file's source is kept there for the build's reader.
     """
     shown = _Shown(root)
     checked = []
     for path in sorted(paths):
         item = memo.recall(path) if memo is not None else None
         if item is None:
+            before = stamp(path) if read is not None else None
             item = check_article(path, registers, shown(path))
             if memo is not None:
                 memo.keep(item)
+            if read is not None and not item.problems:
+                read.keep(before, item.source)
         checked.append(item)
     owners: dict[str, Checked] = {}
     for item in checked:

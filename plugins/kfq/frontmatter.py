@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import yaml
 
 from kfq.errors import FrontMatterTooLarge, Problem
+from kfq.quick import stamp
 from kfq.text import looks_like_chinese
 
 # The same shape pelican-yaml-metadata accepts: optional blank lines, '---', the block,
@@ -278,3 +280,28 @@ def read_source(path: Path, shown: str | None = None) -> tuple[Source, list[Prob
         src.tags[name] = value_node.tag
     src.meta = {str(k): v for k, v in data.items()}
     return src, problems
+
+
+@dataclass
+class ReadOnce:
+    """What a build's check read, for the reader that reads the same files next: each article
+    file is read, decoded and parsed once a build, not once by the check and again by Pelican.
+
+    A source is handed over once, and only while its file is as it was before the check read
+    it (its size, modification time and inode): a file saved during the build is read again.
+    """
+
+    kept: dict[str, tuple[tuple[int, int, int], Source]] = field(default_factory=dict)
+
+    def keep(self, before: tuple[int, int, int] | None, src: Source) -> None:
+        """Keep src, read from a file that was as `before` says when its reading began."""
+        if before is not None:
+            self.kept[os.path.abspath(src.path)] = (before, src)
+
+    def take(self, path: str | os.PathLike[str]) -> Source | None:
+        """The kept source of path (absolute, or relative to the working folder) when the file
+        is unchanged since, else None; either way it is no longer kept."""
+        entry = self.kept.pop(os.path.abspath(path), None)
+        if entry is None or entry[0] != stamp(path):
+            return None
+        return entry[1]

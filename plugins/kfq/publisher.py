@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from kfq.errors import SettingsError
@@ -25,7 +26,7 @@ class Publisher:
     email: str = ""  # 投稿邮箱
     icp: str = ""  # ICP 备案号
 
-    @property
+    @cached_property  # every page's footer shows them
     def lines(self) -> list[tuple[str, str]]:
         """(label, text) for each known fact, in the order a Chinese news site prints them."""
         rows = [

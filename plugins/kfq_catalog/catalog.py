@@ -67,13 +67,12 @@ def resolve_articles(generator) -> None:
     }
     index = RelatedIndex(articles)
     related_count = kfq_settings(generator.settings)["RELATED_COUNT"]
-    zones = {t.name: t for t in terms["zone"]}
     for article in articles:
         article.related = index.related(article, related_count)
-        primary = article.facets.primary_zone
-        article.zone_older, article.zone_newer = (
-            neighbours_in_zone(article, zones[primary.name]) if primary else (None, None)
-        )
+        article.zone_older = article.zone_newer = None
+    for term in terms["zone"]:
+        for article, older, newer in neighbours_in_zone(term):
+            article.zone_older, article.zone_newer = older, newer
     st = state(generator.context)
     st["terms"] = terms
     st["articles"] = articles

@@ -63,7 +63,7 @@ class FeedsGenerator(ListingGenerator):
             author_link=f"{base}/",
         )
         for a in articles:
-            link = f"{base}/{a.url}"
+            link = f"{base}/{a.href}"  # kfq_catalog worked the URL out once
             # An Atom summary is HTML: a `summary:` field is text (FORMATTED_FIELDS is empty),
             # so it is escaped; without one, Pelican's summary is the start of the rendered text.
             summary = escape(a.metadata["summary"]) if "summary" in a.metadata else a.summary

@@ -8,6 +8,12 @@ rendered as Markdown).
 
 The reader also counts the text's 字数 (`zishu`): what a reader returns is what Pelican's
 content cache keeps, so the editors' loop does not count 10,000 unchanged articles again.
+
+In a full build each file is read once: the check (kfq_validate) has just read every article
+file through the same function, and the reader takes what it read (kfq.frontmatter.ReadOnce,
+in the build's state) while the file is unchanged. It also leaves the 字数 of each Markdown
+body it read there, the count the year-end list ranks by, so kfq_yearend need not read the
+files a third time.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader, _convert_py_to_meta
 
+from kfq.buildstate import state
 from kfq.contract import display_path
 from kfq.errors import BuildStopped, ContentInvalid
 from kfq.frontmatter import read_source
@@ -29,6 +36,9 @@ from kfq.text import zishu
 
 class ArticleReader(YAMLMetadataReader):
     """Markdown with YAML front-matter, read by the core's one reader; counts 字数 too."""
+
+    # The kfq state of the build whose articles this reader reads (see share_the_build_state).
+    build: dict | None = None
 
     def read(self, source_path):
         session = self.settings.get(SESSION)
@@ -46,18 +56,24 @@ class ArticleReader(YAMLMetadataReader):
         return self._guarded_read(source_path)
 
     def _guarded_read(self, source_path):
-        shown = display_path(Path(source_path), Path(os.getcwd()))
         try:
-            return self._read(source_path, shown)
+            return self._read(source_path)
         except Exception as e:  # noqa: BLE001 (Pelican would print its traceback and skip the file)
+            shown = _shown(source_path)
             raise BuildStopped(
                 [f"{shown}:1: file: could not be read ({type(e).__name__}: {e}) — "
                  "check the file as `invoke check` does; if it passes, report this line"],
                 "the build stopped at a file it could not read; nothing was published.",
             ) from None  # fmt: skip
 
-    def _read(self, source_path, shown):
-        src, problems = read_source(Path(source_path), shown)
+    def _read(self, source_path):
+        read = self.build.get("read") if self.build is not None else None
+        src = read.take(source_path) if read is not None else None
+        problems = []
+        if src is None:
+            src, problems = read_source(Path(source_path))
+        if problems:  # read again, to name the file as the editor sees it
+            src, problems = read_source(Path(source_path), _shown(source_path))
         if problems:
             # The validator has already stopped the build for a bad article; this is a page,
             # or a file changed during the build. A SystemExit, not an exception: Pelican
@@ -72,7 +88,13 @@ class ArticleReader(YAMLMetadataReader):
         if content is None:
             content = self._md.reset().convert(src.body)
         metadata["zishu"] = zishu(Markup(content).striptags())
+        if self.build is not None:
+            self.build.setdefault("body_zishu", {})[source_path] = zishu(src.body)
         return content, metadata
+
+
+def _shown(source_path) -> str:
+    return display_path(Path(source_path), Path(os.getcwd()))
 
 
 def _copied(metadata: dict) -> dict:
@@ -88,6 +110,16 @@ def use_our_reader(readers) -> None:
         readers.reader_classes[extension] = ArticleReader
 
 
+def share_the_build_state(generator) -> None:
+    """Tell the articles generator's readers this build's kfq state (what the check read, and
+    where the bodies' 字数 go). Pelican gives a reader its settings only, and no signal names
+    the file being read; `Readers.readers` holds the instances (tests/test_reader.py pins it)."""
+    for reader in generator.readers.readers.values():
+        if isinstance(reader, ArticleReader):
+            reader.build = state(generator.context)
+
+
 def register() -> None:
     """Put the reader in each time Pelican sets its readers up."""
     signals.readers_init.connect(use_our_reader)
+    signals.article_generator_init.connect(share_the_build_state)

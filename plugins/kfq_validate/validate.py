@@ -14,6 +14,7 @@ from kfq.buildstate import registers_for, state
 from kfq.checking import check_content, memo_key
 from kfq.contract import Memo
 from kfq.errors import BuildStopped
+from kfq.frontmatter import ReadOnce
 from kfq.quick import SESSION
 from kfq.settings import data_dir, kfq_settings
 
@@ -76,12 +77,16 @@ def validate_articles(generator) -> None:
         if session.checked is None or session.checked.key != key:
             session.checked = Memo(key, before_each=session.give_way)
         memo = session.checked
+    # A full build hands what the check read to the reader (kfq_reader), so each file is read
+    # and parsed once; the editors' loop keeps its own memos of both instead.
+    read = ReadOnce() if memo is None else None
     checked = check_content(
         Path(generator.path),
         registers_for(generator.context, settings),
         settings["ARTICLE_PATHS"],
         shown_from=Path(os.getcwd()),
         memo=memo,
+        read=read,
     )
     if memo_path is not None and memo is not None:
         memo_path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +95,8 @@ def validate_articles(generator) -> None:
     stop_for([p for item in checked for p in item.problems])
     # Kept for the second half of the promise: every file checked must also be read.
     state(generator.context)["checked_files"] = [c.source.path for c in checked]
+    if read is not None:
+        state(generator.context)["read"] = read
 
 
 def account_for_every_file(generator) -> None:
@@ -110,6 +117,8 @@ def account_for_every_file(generator) -> None:
         )
         for a in group
     }
+    # What the check kept for the reader and the reader did not take (none, as a rule) goes.
+    state(generator.context).pop("read", None)
     expected = state(generator.context).get("checked_files", [])
     # abspath, not resolve(): both sides name the same files, and resolve() costs a stat per part.
     skipped = [p for p in expected if os.path.abspath(p) not in read]

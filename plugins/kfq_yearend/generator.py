@@ -26,9 +26,11 @@ def _name(value: Any) -> str:
     return str(getattr(value, "name", value))
 
 
-def raw_of(article) -> Raw:
-    """The core's view of a Pelican article (published: drafts are not in context)."""
+def raw_of(article, counted: dict[str, int] | None = None) -> Raw:
+    """The core's view of a Pelican article (published: drafts are not in context); counted
+    holds the 字数 of the bodies kfq_reader read in this build, by source path."""
     meta = article.metadata
+    count = (counted or {}).get(article.source_path)
     return Raw(
         where=str(article.source_path),
         title=str(article.title),
@@ -39,8 +41,10 @@ def raw_of(article) -> Raw:
         slug=str(article.slug),
         # Pelican's URL from the ARTICLE_URL setting (kfq_catalog worked it out once per build).
         url=str(getattr(article, "href", None) or article.url),
-        # 字数 as `invoke contributors` counts it: the Markdown source, never the HTML.
-        zishu=source_zishu(Path(article.source_path)),
+        # 字数 as `invoke contributors` counts it: the Markdown source, never the HTML. The
+        # reader counted the bodies it read; a file it did not read in this build (the editors'
+        # loop keeps unchanged articles) is read for its count.
+        zishu=count if count is not None else source_zishu(Path(article.source_path)),
         status=str(getattr(article, "status", "published")),
         estimated=bool(meta.get("date_basis")),
     )
@@ -54,7 +58,8 @@ class YearendGenerator(Generator):
         # articles only (kfq_validate has dropped the drafts).
         articles = self.context.get("articles") or []
         registers = registers_for(self.context, self.settings)
-        raws = [raw_of(a) for a in articles]
+        counted = state(self.context).get("body_zishu", {})
+        raws = [raw_of(a, counted) for a in articles]
         years = sorted({r.date.year for r in raws if r.status == "published"}, reverse=True)
         url = yearend_settings(self.settings)["URL"]
         pages = []
