@@ -45,11 +45,11 @@ def test_the_kicker_joins_the_title_only_where_the_headline_leaves_out_who(kicke
 
 def test_the_publisher_block_holds_the_calls_facts_and_nothing_unknown(site_registers):
     pub = publisher({"host": None, "office": None, "address": None, "icp": None}, site_registers.latest_call)
-    assert pub.lines == [
+    assert pub.lines == (
         ("编辑部", "《开发区建设》周刊编辑部"),
         ("电话", "王波 13935108044、郑婷 0351-7537089"),
         ("投稿邮箱", "kfjzsk@163.com"),
-    ]
+    )
     assert not pub.icp and not pub.host
     given = publisher({"host": "某某单位", "icp": "晋ICP备00000000号"}, site_registers.latest_call)
     assert given.lines[0] == ("主办单位", "某某单位") and given.icp == "晋ICP备00000000号"

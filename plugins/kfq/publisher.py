@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Any
 
 from kfq.errors import SettingsError
@@ -26,9 +25,13 @@ class Publisher:
     email: str = ""  # 投稿邮箱
     icp: str = ""  # ICP 备案号
 
-    @cached_property  # every page's footer shows them
-    def lines(self) -> list[tuple[str, str]]:
-        """(label, text) for each known fact, in the order a Chinese news site prints them."""
+    # (label, text) for each known fact, in the order a Chinese news site prints them: worked
+    # out when the block is made, since every page's footer shows them. Not a cached property:
+    # the editors' loop fingerprints what a page shows by the object's attributes, and one
+    # that appears at first use would change the block's fingerprint between saves.
+    lines: tuple[tuple[str, str], ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
         rows = [
             ("主办单位", self.host),
             ("编辑部", self.office),
@@ -36,7 +39,7 @@ class Publisher:
             ("电话", "、".join(f"{n} {p}" if n else p for n, p in self.phones)),
             ("投稿邮箱", self.email),
         ]
-        return [(label, text) for label, text in rows if text]
+        object.__setattr__(self, "lines", tuple((label, text) for label, text in rows if text))
 
 
 def publisher(facts: Mapping[str, Any] | None, call: Call | None) -> Publisher:
