@@ -116,15 +116,7 @@ def _one(
         )
     elif photo is not None:
         article.flag("image", photo.alt, "image_alt taken from the caption: say what the photo shows")
-    if s.contact:
-        warnings.append("contact details kept out of the text: " + " / ".join(s.contact))
-    if s.other_captions:
-        unused = " / ".join(s.other_captions)
-        warnings.append(f"captions of the images not used, kept out of the text: {unused}")
-    if s.letter:
-        warnings.append("the letter around the article kept out of the text: " + " / ".join(s.letter))
-    if s.written:
-        warnings.append(f"the date under the text ({s.written}) kept out of it: set the issue's date")
+    warnings += s.reported()
     lost = _lost(doc, s, article)
     if lost:
         warnings.append(f"characters not in the draft: {lost} — compare the draft with the submission")
@@ -179,8 +171,7 @@ def _lost(doc: Document, s: Structured, article: Article) -> str:
     kept = [article.kicker or "", article.subtitle or "", *article.bylines, article.body]
     if s.title_basis in ("style", "label", "layout") and not article.provisional:
         kept.append(article.title)
-    kept += [s.caption or "", s.credit_raw or "", s.written or ""]
-    kept += [*s.contact, *s.labels, *s.letter, *s.other_captions]
+    kept += [s.caption or "", s.credit_raw or "", *(t for texts in s.kept_out.values() for t in texts)]
     got = Counter(_COUNTED.findall("".join(kept)))
     missing = sent - got
     return "".join(ch * n for ch, n in sorted(missing.items()))[:60]

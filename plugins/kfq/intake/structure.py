@@ -58,6 +58,17 @@ CONTACT_RE = re.compile(
 )
 
 
+# What a submission holds besides the article, kept out of its text, and how the report says
+# so (None: not reported, as a typed label 标题： says nothing the draft does not show).
+KEPT_OUT: dict[str, str | None] = {
+    "contact": "contact details kept out of the text: {}",
+    "captions": "captions of the images not used, kept out of the text: {}",
+    "letter": "the letter around the article kept out of the text: {}",
+    "written": "the date under the text ({}) kept out of it: set the issue's date",
+    "labels": None,
+}
+
+
 @dataclass
 class Structured:
     """The parts of one submission, before enrichment."""
@@ -73,11 +84,26 @@ class Structured:
     caption: str | None = None
     credit: str | None = None
     credit_raw: str = ""  # the credit as written (某某 摄), for the conservation check
-    contact: list[str] = field(default_factory=list)  # lines kept out of the text
-    labels: list[str] = field(default_factory=list)  # 标题：… typed before headline parts
-    letter: list[str] = field(default_factory=list)  # the letter around the article, kept out
-    other_captions: list[str] = field(default_factory=list)  # of the images not used
-    written: str | None = None  # a date line under the text (the day it was written)
+    # What the document holds but the text does not, by kind (KEPT_OUT): each is reported,
+    # and the check that nothing was lost counts it as kept.
+    kept_out: dict[str, list[str]] = field(default_factory=dict)
+
+    def keep_out(self, kind: str, text: str, first: bool = False) -> None:
+        """Keep text of a KEPT_OUT kind out of the article (first: before those found so far)."""
+        found = self.kept_out.setdefault(kind, [])
+        if first:
+            found.insert(0, text)
+        else:
+            found.append(text)
+
+    def reported(self) -> list[str]:
+        """The report's line for each kind of thing kept out of the text, in KEPT_OUT's order."""
+        return [
+            message.format(" / ".join(self.kept_out[kind]))
+            for kind, message in KEPT_OUT.items()
+            if message and self.kept_out.get(kind)
+        ]
+
     doubts: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, message)
 
 
@@ -126,12 +152,13 @@ def structure(doc: Document, known: Collection[str] = ()) -> Structured:
         if subject.strip():
             s.title, s.title_basis = clean(subject), "subject"
     body = paras[start:]
-    if body and DATE_LINE_RE.match(body[-1].text):
-        s.written = body.pop().text
+    written = bool(body) and DATE_LINE_RE.match(body[-1].text)
+    if written:
+        s.keep_out("written", body.pop().text)
     while body and not _is_heading(body[-1]) and bylines.parse_line(body[-1].text, known):
         s.loose_bylines.insert(0, body.pop().text)
-    if s.written is None and body and DATE_LINE_RE.match(body[-1].text):
-        s.written = body.pop().text  # signed, then dated
+    if not written and body and DATE_LINE_RE.match(body[-1].text):
+        s.keep_out("written", body.pop().text)  # signed, then dated
     for p in body:
         if not p.text:
             continue
@@ -156,7 +183,8 @@ def _take_letter(paras: list[Para], s: Structured) -> list[Para]:
             if all(len(p.text) <= SIGNATURE_MAX for p in paras[i + 1 :]):
                 end = i
             break
-    s.letter = [p.text for p in paras[:start] + paras[end:]]
+    for p in paras[:start] + paras[end:]:
+        s.keep_out("letter", p.text)
     return paras[start:end]
 
 
@@ -172,7 +200,7 @@ def _headline(paras: list[Para], known: Collection[str], s: Structured) -> int:
             break
         label = LABEL_RE.match(text) if len(text) <= HEADLINE_MAX + 5 else None
         if label:
-            s.labels.append(label.group(0))
+            s.keep_out("labels", label.group(0))
             text, part = text[label.end() :], _LABELLED[label.group("label")]
             if part == "title":
                 s.title, s.title_basis = f"{s.title} {text}".strip(), "label"
@@ -270,7 +298,7 @@ def _take_other_captions(paras: list[Para], s: Structured) -> list[Para]:
     for at in [i for i, p in enumerate(out) if p.photo is not None and p.photo != s.photo][::-1]:
         for j in (at + 1, at - 1):
             if 0 <= j < len(out) and out[j].photo is None and CAPTION_RE.match(out[j].text):
-                s.other_captions.insert(0, out.pop(j).text)
+                s.keep_out("captions", out.pop(j).text, first=True)
                 break
     return out
 
@@ -285,7 +313,7 @@ def _take_contact(paras: list[Para], s: Structured) -> list[Para]:
     out = []
     for p in paras:
         if CONTACT_RE.match(p.text) and len(p.text) <= 80:
-            s.contact.append(p.text)
+            s.keep_out("contact", p.text)
         else:
             out.append(p)
     return out
