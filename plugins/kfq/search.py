@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from kfq.errors import KfqError
+from kfq.settings import DEFAULTS
 
 
 class SearchIndexError(KfqError):
@@ -175,7 +176,6 @@ class Indexer:
     _waiting: dict[str, set[str]] = field(default_factory=dict)
     _unit_of: dict[str, str] = field(default_factory=dict)
     _bundle_of: dict[str, Bundle] = field(default_factory=dict)
-    _size: dict[str, int] = field(default_factory=dict)
     _queued: set[str] = field(default_factory=set)
     _errors: list[BaseException] = field(default_factory=list)
     _jobs: queue.Queue[str | None] = field(default_factory=queue.Queue)
@@ -194,7 +194,6 @@ class Indexer:
                 self._unit_of[page] = unit
                 self._waiting.setdefault(unit, set()).add(page)
                 self._bundle_of[unit] = bundle
-        self._size = {unit: len(pages) for unit, pages in self._waiting.items()}
         self._thread = threading.Thread(target=self._work, name="kfq-search-index", daemon=True)
         self._thread.start()
 
@@ -227,9 +226,6 @@ class Indexer:
                 self._errors.append(e)
             self.seconds += time.perf_counter() - start
 
-    def _bundle_named(self, name: str) -> Bundle:
-        return next(b for b in self.bundles if b.name == name)
-
     def abort(self) -> None:
         """Stop the worker (a build that failed before finish): no bundle is started after it."""
         self._errors.append(SearchIndexError("the build stopped before the index was complete"))
@@ -252,8 +248,6 @@ class Indexer:
             error = self._errors[0]
             if isinstance(error, KfqError):
                 raise error
-            if isinstance(error, TimeoutError):
-                raise SearchIndexError("Pagefind stopped answering: run the build again") from error
             raise SearchIndexError(f"Pagefind failed: {error}") from error
         if not self.bundles:
             return None
@@ -283,7 +277,7 @@ def _index_bundle(site: Path, bundle: Bundle) -> None:
         )
 
 
-def build_index(site: Path, glob: str, limit: int = 2000) -> float | None:
+def build_index(site: Path, glob: str, limit: int = DEFAULTS["SEARCH_BUNDLE"]) -> float | None:
     """Index the pages of site that match glob, in bundles of at most limit pages; the seconds
     it took, or None when there is no such page (Pagefind refuses to build an empty index, and
     a new site has nothing to find)."""
