@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from kfq.search import (
     FOLDER,
     MANIFEST,
+    SPLIT_MIN,
     Indexer,
     SearchIndexError,
     build_index,
@@ -69,6 +70,53 @@ def test_groups_cover_every_year_once_in_runs_of_consecutive_years(counts, limit
     assert [y for g in groups for y in sorted(g, reverse=True)] == flat  # consecutive, newest first
     for g in groups:
         assert len(g) == 1 or sum(counts[y] for y in g) <= limit
+
+
+# The bench corpus of 1,000 articles: a year of about 100 articles each, 2016-2025.
+BENCH_1000 = dict(zip(map(str, range(2016, 2026)), [116, 109, 94, 92, 102, 96, 99, 95, 98, 87], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("counts", "limit", "parts", "groups"),
+    [
+        # One bundle per core, as even as the years allow (475 and 513, not 475, 397 and 116).
+        (BENCH_1000, 2500, 2, [tuple(map(str, range(2021, 2026))), tuple(map(str, range(2016, 2021)))]),
+        (BENCH_1000, 2500, 1, [tuple(map(str, range(2016, 2026)))]),
+        # A small site stays one bundle: each part would hold fewer than SPLIT_MIN articles.
+        ({"2023": SPLIT_MIN - 1, "2024": SPLIT_MIN}, 2500, 2, [("2023", "2024")]),
+        ({"2023": SPLIT_MIN, "2024": SPLIT_MIN}, 2500, 2, [("2024",), ("2023",)]),
+        # A site above the limit is cut by the limit only: cores do not make more bundles.
+        ({"2023": 2000, "2024": 2000}, 2500, 2, [("2024",), ("2023",)]),
+        ({"2022": 600, "2023": 600, "2024": 600}, 2500, 4, [("2024",), ("2023",), ("2022",)]),
+    ],
+)
+def test_a_site_within_the_limit_is_cut_into_a_bundle_per_core(counts, limit, parts, groups):
+    assert group_years(counts, limit, parts) == groups
+
+
+@given(
+    st.dictionaries(st.integers(2000, 2030).map(str), st.integers(1, 400), min_size=1, max_size=12),
+    st.integers(1, 4),
+)
+def test_the_cut_per_core_makes_the_largest_bundle_as_small_as_consecutive_years_allow(counts, parts):
+    limit = sum(counts.values())
+    groups = group_years(counts, limit, parts)
+    years = sorted(counts, reverse=True)
+    assert [y for g in groups for y in sorted(g, reverse=True)] == years  # every year, in runs
+    split = min(parts, limit // SPLIT_MIN)
+    if split <= 1:
+        assert len(groups) == 1
+        return
+    assert len(groups) <= split
+    # Every way of cutting the years into at most `split` runs: none has a smaller largest run.
+    from itertools import combinations, pairwise
+
+    def largest(cuts):
+        bounds = [0, *cuts, len(years)]
+        return max(sum(counts[y] for y in years[a:b]) for a, b in pairwise(bounds))
+
+    best = min(largest(cuts) for k in range(split) for cuts in combinations(range(1, len(years)), k))
+    assert max(sum(counts[y] for y in g) for g in groups) == best
 
 
 def test_the_plan_bundles_the_pages_of_the_glob_only():
@@ -185,6 +233,49 @@ def test_a_broken_pagefind_is_named_with_what_to_do(tmp_path, monkeypatch, binar
     monkeypatch.setattr("kfq.search.pagefind_executable", lambda: Path(binary))
     with pytest.raises(SearchIndexError, match=r"Pagefind cannot run .*make setup"):
         build_index(tmp_path, "articles/**/*.html")
+
+
+def logging_pagefind(tmp_path: Path) -> tuple[Path, Path]:
+    """A stand-in for Pagefind that logs when each run starts and ends (the bundle by its
+    --output-subdir), taking a moment, so a test can see which runs overlapped."""
+    log = tmp_path / "runs.log"
+    fake = tmp_path / "pagefind_extended"
+    fake.write_text(
+        "#!/bin/sh\n[ \"$1\" = --version ] && echo 'pagefind 1.4.0' && exit 0\n"
+        "while [ $# -gt 0 ]; do case $1 in --site) site=$2;; --output-subdir) name=$2;; esac; shift; done\n"
+        f'echo "start $name" >> {log}\nsleep 0.3\nmkdir -p "$site/$name"\necho "end $name" >> {log}\n'
+    )
+    fake.chmod(0o755)
+    return fake, log
+
+
+def most_at_once(log: Path) -> int:
+    running = most = 0
+    for line in log.read_text().splitlines():
+        running += 1 if line.startswith("start") else -1
+        most = max(most, running)
+    return most
+
+
+@pytest.mark.parametrize(("limit", "at_once"), [(4, 2), (3, 1)], ids=["within the limit", "above it"])
+def test_bundles_are_indexed_side_by_side_while_they_hold_at_most_the_limit(
+    tmp_path, monkeypatch, limit, at_once
+):
+    """Two bundles of two articles on two cores: run at once when the four articles are within
+    the memory limit, one after the other when they are not."""
+    fake, log = logging_pagefind(tmp_path)
+    monkeypatch.setattr("kfq.search.pagefind_executable", lambda: fake)
+    site = tmp_path / "site"
+    pages = [f"articles/{y}/{n}/index.html" for y in ("2023", "2024") for n in "ab"]
+    bundles = plan(pages, "articles/**/*.html", 2)
+    assert [b.name for b in bundles] == ["2024", "2023"]
+    indexer = Indexer(site, bundles, limit=limit, workers=2)
+    for page in pages:
+        indexer.written(page)
+    indexer.finish()
+    runs = sorted(log.read_text().splitlines())
+    assert runs == ["end pagefind/2023", "end pagefind/2024", "start pagefind/2023", "start pagefind/2024"]
+    assert most_at_once(log) == at_once
 
 
 def test_a_failing_pagefind_stops_the_index_with_a_kfq_error(tmp_path, monkeypatch):

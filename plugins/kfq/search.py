@@ -8,9 +8,12 @@ first. Why bundles: one Pagefind process holds the whole index of what it reads 
 articles bounds the memory of indexing whatever the site's size.
 
 Each bundle is made by Pagefind's command line over its years (`--glob
-'articles/{2016,2017}/**/*.html'`), in a worker thread: a build hands a bundle over as soon as
-its last page is written, so Pagefind indexes on the second core while Pelican renders the
-rest, and one bundle is indexed at a time. (The `pagefind` package's service, fed a year at a
+'articles/{2016,2017}/**/*.html'`), started from a worker thread as soon as the build has
+written the bundle's last page, so Pagefind indexes while Pelican renders the rest. Pagefind
+uses one core; a site that fits in one bundle is cut into one bundle per core (when each
+holds enough articles to pay for its start-up), and those are indexed at once. Bundles run
+side by side only while together they hold at most SEARCH_BUNDLE articles, so the memory
+bound holds however many cores there are. (The `pagefind` package's service, fed a year at a
 time, was tried first: it spent more CPU than the command line on the same pages, and it is
 ended by SIGTERM right after it answers "written", which on a loaded machine cut its last file,
 the WebAssembly, short.)
@@ -18,7 +21,10 @@ the WebAssembly, short.)
 
 from __future__ import annotations
 
+import functools
 import json
+import math
+import os
 import queue
 import re
 import shutil
@@ -26,6 +32,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -114,9 +121,30 @@ def unit_of(page: str, prefix: str) -> str | None:
     return parts[depth]
 
 
-def group_years(counts: Mapping[str, int], limit: int) -> list[tuple[str, ...]]:
+# A site is cut into one bundle per core only when each part holds at least this many
+# articles: a Pagefind run costs about 0.25 s before it reads a page (its dictionary, its
+# scripts and WebAssembly written out), about what 80 articles take to index, and every
+# bundle is one more set of files a reader's browser fetches for a search.
+SPLIT_MIN = 250
+
+
+def cores() -> int:
+    """The cores this process may run on (each Pagefind run uses one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def group_years(counts: Mapping[str, int], limit: int, parts: int = 1) -> list[tuple[str, ...]]:
     """Consecutive year folders in groups of at most limit pages, newest group first (a year
-    above the limit alone is a group of its own): few bundles for a small site."""
+    above the limit alone is a group of its own): few bundles for a small site. A site of at
+    most limit pages is cut into up to `parts` groups as even as its years allow, when each
+    part holds at least SPLIT_MIN pages, so that `parts` Pagefind runs can index it at once."""
+    total = sum(counts.values())
+    split = min(parts, total // SPLIT_MIN)
+    if total <= limit and split > 1:
+        return _even_groups(counts, split)
     groups: list[list[str]] = []
     total = 0
     for year in sorted(counts, reverse=True):
@@ -129,15 +157,45 @@ def group_years(counts: Mapping[str, int], limit: int) -> list[tuple[str, ...]]:
     return [tuple(sorted(g)) for g in groups]
 
 
-def plan(pages: Iterable[str], glob: str, limit: int) -> list[Bundle]:
-    """The bundles of the pages SEARCH_GLOB reads, newest first."""
+def _even_groups(counts: Mapping[str, int], parts: int) -> list[tuple[str, ...]]:
+    """The years, newest first, cut into at most `parts` runs of consecutive years so that the
+    largest run is as small as it can be (the linear partition, by dynamic programming over
+    the few dozen years a site has)."""
+    years = sorted(counts, reverse=True)
+    before = [0]
+    for year in years:
+        before.append(before[-1] + counts[year])
+    n = len(years)
+    parts = min(parts, n)
+    # best[k][i]: the smallest largest run when the first i years are cut into k runs;
+    # cut[k][i]: where the last of those runs starts.
+    best = [[math.inf] * (n + 1) for _ in range(parts + 1)]
+    cut = [[0] * (n + 1) for _ in range(parts + 1)]
+    best[0][0] = 0
+    for k in range(1, parts + 1):
+        for i in range(1, n + 1):
+            for j in range(k - 1, i):
+                worst = max(best[k - 1][j], before[i] - before[j])
+                if worst < best[k][i]:
+                    best[k][i], cut[k][i] = worst, j
+    groups: list[tuple[str, ...]] = []
+    end = n
+    for k in range(parts, 0, -1):
+        start = cut[k][end]
+        groups.append(tuple(sorted(years[start:end])))
+        end = start
+    return groups[::-1]
+
+
+def plan(pages: Iterable[str], glob: str, limit: int, parts: int = 1) -> list[Bundle]:
+    """The bundles of the pages SEARCH_GLOB reads, newest first (see group_years)."""
     prefix = glob_prefix(glob)
     by_unit: dict[str, set[str]] = {}
     for page in pages:
         unit = unit_of(page, prefix)
         if unit is not None:
             by_unit.setdefault(unit, set()).add(page)
-    groups = group_years({u: len(p) for u, p in by_unit.items()}, max(1, limit))
+    groups = group_years({u: len(p) for u, p in by_unit.items()}, max(1, limit), parts)
     return [Bundle(prefix, g, frozenset().union(*(by_unit[u] for u in g))) for g in groups]
 
 
@@ -166,12 +224,16 @@ def _check_executable(executable: Path) -> None:
 
 @dataclass
 class Indexer:
-    """Indexes the bundles of one site in a worker thread. A year folder is handed over as soon
-    as all its pages are written (`written`); a bundle is indexed by Pagefind as soon as all its
-    years are in. `finish` hands over what is left, waits, and writes the bundle list."""
+    """Indexes the bundles of one site from a worker thread. A year folder is handed over as
+    soon as all its pages are written (`written`); a bundle is indexed by Pagefind as soon as
+    all its years are in, beside the bundles already running while a core is free (`workers`,
+    one per core unless told) and the articles being indexed stay within `limit`. `finish`
+    hands over what is left, waits, and writes the bundle list."""
 
     site: Path
     bundles: list[Bundle]
+    limit: int = DEFAULTS["SEARCH_BUNDLE"]
+    workers: int = 0
     seconds: float = 0.0
     _waiting: dict[str, set[str]] = field(default_factory=dict)
     _unit_of: dict[str, str] = field(default_factory=dict)
@@ -180,10 +242,14 @@ class Indexer:
     _errors: list[BaseException] = field(default_factory=list)
     _jobs: queue.Queue[str | None] = field(default_factory=queue.Queue)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _free: threading.Condition = field(default_factory=threading.Condition)
+    _runs: int = 0
+    _articles: int = 0
     _thread: threading.Thread | None = None
 
     def __post_init__(self) -> None:
         self.site = Path(self.site).absolute()
+        self.workers = self.workers or cores()
         executable = pagefind_executable()
         _check_executable(executable)
         shutil.rmtree(self.site / FOLDER, ignore_errors=True)
@@ -212,22 +278,43 @@ class Indexer:
 
     def _work(self) -> None:
         left = {b.name: set(b.years) for b in self.bundles}
-        for unit in iter(self._jobs.get, None):
-            if self._errors:
-                continue  # the build stops anyway: start nothing more
-            bundle = self._bundle_of[unit]
-            left[bundle.name].discard(unit)
-            if left[bundle.name]:
-                continue  # the bundle's other years are still being written
-            start = time.perf_counter()
-            try:
-                _index_bundle(self.site, bundle)
-            except BaseException as e:  # noqa: BLE001 - handed to the build's thread by finish()
-                self._errors.append(e)
-            self.seconds += time.perf_counter() - start
+        with ThreadPoolExecutor(self.workers, thread_name_prefix="kfq-pagefind") as runs:
+            for unit in iter(self._jobs.get, None):
+                if self._errors:
+                    continue  # the build stops anyway: start nothing more
+                bundle = self._bundle_of[unit]
+                left[bundle.name].discard(unit)
+                if left[bundle.name]:
+                    continue  # the bundle's other years are still being written
+                with self._free:
+                    self._free.wait_for(functools.partial(self._may_start, bundle))
+                    self._runs += 1
+                    self._articles += len(bundle.pages)
+                runs.submit(self._index, bundle)
+        # Leaving the block waited for every run started.
+
+    def _may_start(self, bundle: Bundle) -> bool:
+        # A run alone may hold more than the limit: a year above it is a bundle of its own.
+        if self._runs == 0:
+            return True
+        return self._runs < self.workers and self._articles + len(bundle.pages) <= self.limit
+
+    def _index(self, bundle: Bundle) -> None:
+        start = time.perf_counter()
+        try:
+            _index_bundle(self.site, bundle)
+        except BaseException as e:  # noqa: BLE001 - handed to the build's thread by finish()
+            self._errors.append(e)
+        finally:
+            with self._free:
+                self.seconds += time.perf_counter() - start
+                self._runs -= 1
+                self._articles -= len(bundle.pages)
+                self._free.notify_all()
 
     def abort(self) -> None:
-        """Stop the worker (a build that failed before finish): no bundle is started after it."""
+        """Stop the worker (a build that failed before finish): no bundle is started after it, and
+        the runs under way are waited for."""
         self._errors.append(SearchIndexError("the build stopped before the index was complete"))
         self._jobs.put(None)
         if self._thread is not None:
@@ -277,12 +364,15 @@ def _index_bundle(site: Path, bundle: Bundle) -> None:
         )
 
 
-def build_index(site: Path, glob: str, limit: int = DEFAULTS["SEARCH_BUNDLE"]) -> float | None:
-    """Index the pages of site that match glob, in bundles of at most limit pages; the seconds
-    it took, or None when there is no such page (Pagefind refuses to build an empty index, and
-    a new site has nothing to find)."""
+def build_index(
+    site: Path, glob: str, limit: int = DEFAULTS["SEARCH_BUNDLE"], workers: int = 0
+) -> float | None:
+    """Index the pages of site that match glob, in bundles of at most limit pages, on
+    `workers` cores (0: all); the seconds Pagefind worked, or None when there is no such page
+    (Pagefind refuses to build an empty index, and a new site has nothing to find)."""
     site = Path(site)
     pages = pages_on_disk(site, glob)
     if not pages:
         return None
-    return Indexer(site, plan(pages, glob, limit)).finish()
+    workers = workers or cores()
+    return Indexer(site, plan(pages, glob, limit, workers), limit, workers).finish()

@@ -23,8 +23,9 @@ DEFAULTS: dict[str, Any] = {
     # The pages sit in a folder per year under the glob's folder, and are indexed in bundles.
     "SEARCH_GLOB": "articles/**/*.html",
     # At most this many articles in one search bundle (consecutive years; a year with more
-    # is a bundle of its own): Pagefind holds about 0.13 MB per article it indexes, so 2,500
-    # keep it near 400 MB beside Pelican's own memory (kfq.search, README "Search index").
+    # is a bundle of its own), and in the bundles being indexed at once: Pagefind holds about
+    # 0.13 MB per article it indexes, so 2,500 keep it near 400 MB beside Pelican's own
+    # memory. A smaller site is cut into a bundle per core (kfq.search, README "Search index").
     "SEARCH_BUNDLE": 2500,
     # How many related articles an article page shows.
     "RELATED_COUNT": 5,

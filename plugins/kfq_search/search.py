@@ -7,7 +7,7 @@ import logging
 import time
 from pathlib import Path
 
-from kfq.search import Indexer, plan
+from kfq.search import Indexer, cores, plan
 from kfq.search_terms import reader_terms
 from kfq.settings import kfq_settings
 from kfq_catalog.pages import ListingGenerator
@@ -48,10 +48,11 @@ def start_index(generator) -> None:
         logger.info("search index: skipped (KFQ SEARCH_INDEX is off)")
         return
     pages = [a.save_as for a in generator.articles]
-    bundles = plan(pages, settings["SEARCH_GLOB"], settings["SEARCH_BUNDLE"])
+    limit, workers = settings["SEARCH_BUNDLE"], cores()
+    bundles = plan(pages, settings["SEARCH_GLOB"], limit, workers)
     if bundles:
         _Build.output = Path(generator.output_path).absolute()
-        _Build.indexer = Indexer(_Build.output, bundles)
+        _Build.indexer = Indexer(_Build.output, bundles, limit, workers)
 
 
 def abort_index() -> None:
