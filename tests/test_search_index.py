@@ -237,13 +237,14 @@ def test_a_broken_pagefind_is_named_with_what_to_do(tmp_path, monkeypatch, binar
 
 def logging_pagefind(tmp_path: Path) -> tuple[Path, Path]:
     """A stand-in for Pagefind that logs when each run starts and ends (the bundle by its
-    --output-subdir), taking a moment, so a test can see which runs overlapped."""
+    --output-path), taking a moment, so a test can see which runs overlapped."""
     log = tmp_path / "runs.log"
     fake = tmp_path / "pagefind_extended"
     fake.write_text(
         "#!/bin/sh\n[ \"$1\" = --version ] && echo 'pagefind 1.4.0' && exit 0\n"
-        "while [ $# -gt 0 ]; do case $1 in --site) site=$2;; --output-subdir) name=$2;; esac; shift; done\n"
-        f'echo "start $name" >> {log}\nsleep 0.3\nmkdir -p "$site/$name"\necho "end $name" >> {log}\n'
+        "while [ $# -gt 0 ]; do case $1 in --output-path) out=$2;; esac; shift; done\n"
+        f'name=$(basename "$out")\necho "start $name" >> {log}\nsleep 0.3\nmkdir -p "$out"\n'
+        f'echo "end $name" >> {log}\n'
     )
     fake.chmod(0o755)
     return fake, log
@@ -274,7 +275,7 @@ def test_bundles_are_indexed_side_by_side_while_they_hold_at_most_the_limit(
         indexer.written(page)
     indexer.finish()
     runs = sorted(log.read_text().splitlines())
-    assert runs == ["end pagefind/2023", "end pagefind/2024", "start pagefind/2023", "start pagefind/2024"]
+    assert runs == ["end 2023", "end 2024", "start 2023", "start 2024"]
     assert most_at_once(log) == at_once
 
 

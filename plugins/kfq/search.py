@@ -8,12 +8,14 @@ first. Why bundles: one Pagefind process holds the whole index of what it reads 
 articles bounds the memory of indexing whatever the site's size.
 
 Each bundle is made by Pagefind's command line over its years (`--glob
-'articles/{2016,2017}/**/*.html'`), started from a worker thread as soon as the build has
-written the bundle's last page, so Pagefind indexes while Pelican renders the rest. Pagefind
-uses one core; a site that fits in one bundle is cut into one bundle per core (when each
-holds enough articles to pay for its start-up), and those are indexed at once. Bundles run
-side by side only while together they hold at most SEARCH_BUNDLE articles, so the memory
-bound holds however many cores there are. (The `pagefind` package's service, fed a year at a
+'articles/{2016,2017}/**/*.html'`), started from a worker thread as soon as the bundle's last
+page is handed over (`written`), so Pagefind indexes while Pelican renders. The pages may be
+read from another folder than the site's, by the same paths (`source`): the build hands over
+each article's story, written before any page (kfq_search). Pagefind uses one core; a site
+that fits in one bundle is cut into one bundle per core (when each holds enough articles to
+pay for its start-up), and those are indexed at once. Bundles run side by side only while
+together they hold at most SEARCH_BUNDLE articles, so the memory bound holds however many
+cores there are. (The `pagefind` package's service, fed a year at a
 time, was tried first: it spent more CPU than the command line on the same pages, and it is
 ended by SIGTERM right after it answers "written", which on a loaded machine cut its last file,
 the WebAssembly, short.)
@@ -234,6 +236,8 @@ class Indexer:
     bundles: list[Bundle]
     limit: int = DEFAULTS["SEARCH_BUNDLE"]
     workers: int = 0
+    # Where Pagefind reads the pages (by the same paths): the site itself unless told.
+    source: Path | None = None
     seconds: float = 0.0
     _waiting: dict[str, set[str]] = field(default_factory=dict)
     _unit_of: dict[str, str] = field(default_factory=dict)
@@ -249,6 +253,7 @@ class Indexer:
 
     def __post_init__(self) -> None:
         self.site = Path(self.site).absolute()
+        self.source = Path(self.source).absolute() if self.source is not None else self.site
         self.workers = self.workers or cores()
         executable = pagefind_executable()
         _check_executable(executable)
@@ -302,7 +307,7 @@ class Indexer:
     def _index(self, bundle: Bundle) -> None:
         start = time.perf_counter()
         try:
-            _index_bundle(self.site, bundle)
+            _index_bundle(self.site, bundle, self.source)
         except BaseException as e:  # noqa: BLE001 - handed to the build's thread by finish()
             self._errors.append(e)
         finally:
@@ -348,9 +353,11 @@ def _timeout_s(pages: int) -> float:
     return 120 + 0.1 * pages
 
 
-def _index_bundle(site: Path, bundle: Bundle) -> None:
-    """Pagefind's command line over the bundle's years, written to pagefind/<name>/."""
-    command = [*pagefind_command(site, bundle.glob), "--output-subdir", f"{FOLDER}/{bundle.name}"]
+def _index_bundle(site: Path, bundle: Bundle, source: Path | None = None) -> None:
+    """Pagefind's command line over the bundle's years (read in source, the site unless
+    told), written to the site's pagefind/<name>/."""
+    output = site / FOLDER / bundle.name
+    command = [*pagefind_command(source or site, bundle.glob), "--output-path", str(output)]
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=_timeout_s(len(bundle.pages)), check=False

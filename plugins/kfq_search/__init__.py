@@ -5,7 +5,7 @@ import atexit
 from pelican import signals
 
 from kfq.atomic import stop_before_discard
-from kfq_search.search import SearchPageGenerator, abort_index, finish_index, page_written, start_index
+from kfq_search.search import SearchPageGenerator, abort_index, finish_index, start_index
 
 
 def get_generators(_pelican):
@@ -13,10 +13,9 @@ def get_generators(_pelican):
 
 
 def register() -> None:
-    """Add the search page; index each bundle of years as soon as its article pages are written."""
+    """Add the search page; index the articles' stories while Pelican writes the pages."""
     signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(start_index)
-    signals.content_written.connect(page_written)
     signals.finalized.connect(finish_index)
     # A failed build: its folder is removed (kfq_guard, here, or `invoke build`, once this
     # process has exited) only after the index's worker has stopped writing into it.
