@@ -15,10 +15,9 @@ each article's story, written before any page (kfq_search). Pagefind uses one co
 that fits in one bundle is cut into one bundle per core (when each holds enough articles to
 pay for its start-up), and those are indexed at once. Bundles run side by side only while
 together they hold at most SEARCH_BUNDLE articles, so the memory bound holds however many
-cores there are. (The `pagefind` package's service, fed a year at a
-time, was tried first: it spent more CPU than the command line on the same pages, and it is
-ended by SIGTERM right after it answers "written", which on a loaded machine cut its last file,
-the WebAssembly, short.)
+cores there are. (The `pagefind` package's service, fed a year at a time, was tried first: it
+spent more CPU than the command line on the same pages, and it is ended by SIGTERM right after
+it answers "written", which on a loaded machine cut its last file, the WebAssembly, short.)
 """
 
 from __future__ import annotations
@@ -148,14 +147,14 @@ def group_years(counts: Mapping[str, int], limit: int, parts: int = 1) -> list[t
     if total <= limit and split > 1:
         return _even_groups(counts, split)
     groups: list[list[str]] = []
-    total = 0
+    in_group = 0
     for year in sorted(counts, reverse=True):
-        if groups and total + counts[year] <= limit:
+        if groups and in_group + counts[year] <= limit:
             groups[-1].append(year)
-            total += counts[year]
+            in_group += counts[year]
         else:
             groups.append([year])
-            total = counts[year]
+            in_group = counts[year]
     return [tuple(sorted(g)) for g in groups]
 
 
@@ -207,8 +206,8 @@ def pages_on_disk(site: Path, glob: str) -> list[str]:
 
 
 def _check_executable(executable: Path) -> None:
-    """A missing or broken binary is told before any service is started (a service that
-    dies would leave the package's client waiting for its answer)."""
+    """A missing or broken binary is told once, with what to do, before any bundle is started
+    (not as each bundle's failure, half way through a build)."""
     try:
         done = subprocess.run([str(executable), "--version"], capture_output=True, timeout=60, check=False)
     except OSError as e:
@@ -354,8 +353,9 @@ def _timeout_s(pages: int) -> float:
 
 
 def _index_bundle(site: Path, bundle: Bundle, source: Path | None = None) -> None:
-    """Pagefind's command line over the bundle's years (read in source, the site unless
-    told), written to the site's pagefind/<name>/."""
+    """Pagefind's command line over the bundle's years as source holds them (the site unless
+    told, or the documents a build wrote for the index), written to the site's
+    pagefind/<name>/."""
     output = site / FOLDER / bundle.name
     command = [*pagefind_command(source or site, bundle.glob), "--output-path", str(output)]
     try:
