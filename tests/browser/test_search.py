@@ -17,14 +17,19 @@ pytestmark = pytest.mark.browser
 
 def searchable_text(seed_site) -> dict[str, str]:
     """Article URL → the text Pagefind indexes (the data-pagefind-body minus ignored parts)."""
+    return texts_of(seed_site.output)
+
+
+def texts_of(site) -> dict[str, str]:
+    """The same for the site built in the folder site."""
     out = {}
-    for path in (seed_site.output / "articles").rglob("index.html"):
+    for path in (site / "articles").rglob("index.html"):
         body = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
             "[data-pagefind-body]"
         )
         for ignored in body.select("[data-pagefind-ignore]"):
             ignored.decompose()
-        out["/" + str(path.parent.relative_to(seed_site.output)) + "/"] = body.get_text()
+        out["/" + str(path.parent.relative_to(site)) + "/"] = body.get_text()
     return out
 
 
@@ -223,4 +228,49 @@ def test_one_query_finds_an_old_year_and_a_recent_year_on_a_bundled_site(served_
     found = results_for(page, served_bundled_site, "开发区")
     years = {u.split("/")[2] for u in found}
     assert {"2023", "2024"} <= years, found  # an article of each bundle
+    assert page.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def served_large_site(tmp_path_factory):
+    """A generated site of 300 articles (bench.corpus): more results for a common word than
+    the search page reads to rank them (CHECKED, 200), in several bundles."""
+    from bench.corpus import generate
+    from conftest import run_pelican
+
+    from .conftest import serve
+
+    root = tmp_path_factory.mktemp("large")
+    corpus = generate(root / "corpus", 300)
+    build = run_pelican(corpus.content, root / "output", KFQ={"DATA_DIR": "data", "SEARCH_BUNDLE": 150})
+    assert build.returncode == 0, build.log
+    assert len(json.loads((build.output / "pagefind/bundles.json").read_text())["bundles"]) >= 2
+    for base in serve(build.output):
+        yield base, build.output
+
+
+def status_says(page, start: str) -> None:
+    script = "(s) => document.getElementById('search-status').textContent.startsWith(s)"
+    try:
+        page.wait_for_function(script, arg=start, timeout=20000)
+    except Exception:  # noqa: BLE001 - say what the page said instead
+        pytest.fail(f"status {page.locator('#search-status').inner_text()!r}, expected {start!r}")
+
+
+def test_a_word_on_more_pages_than_are_ranked_is_counted_and_filtered_exactly(served_large_site, page):
+    """Beyond the 200 results read to rank them, the rest are read after the first page shows:
+    the count, the year filter's counts and a chosen year are exact (they broke the page)."""
+    base, site = served_large_site
+    texts = texts_of(site)
+    word = next(w for w in ("开发区", "项目", "企业") if sum(w in t for t in texts.values()) > 200)
+    containing = [url.split("/")[2] for url, t in texts.items() if word in t]  # their years
+    page.goto(f"{base}/search/?q={quote(word)}")
+    status_says(page, f"找到 {len(containing)} 篇")
+    page.locator("#filter-year").wait_for(state="visible")  # once every result's data is in
+    years = {o.get_attribute("value"): o.inner_text() for o in page.locator("#filter-year option").all()}
+    for year in set(containing):
+        assert years[year] == f"{year}（{containing.count(year)}）"
+    newest = max(containing)
+    page.select_option("#filter-year", newest)
+    status_says(page, f"找到 {containing.count(newest)} 篇")
     assert page.console_errors == []

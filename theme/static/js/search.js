@@ -246,16 +246,21 @@ async function find(query) {
     everything.results.forEach((r, rank) => found.has(r.id) || found.set(r.id, { result: r, group: 3, rank }));
     all = await read(found, meaning.terms);
   }
-  const whole = all.filter((c) => c.whole);
-  // Partial: Pagefind found a word of the query there; a page read only for the scan is not.
   // A phrase in quotes, or a name of the registers (a person, a zone, a place), is found whole
   // or not at all: 董保彤 in part is no one.
   const named = meaning.reading || spellings.some((s) => registerNames().has(s));
-  const part = meaning.exact || named ? [] : all.filter((c) => !c.whole && c.group < 3);
+  const partial = !(meaning.exact || named);
+  const results = ranked(all, partial);
   // Words of one character mark nothing useful (三个一批 cuts into 三 个 一批).
   const words = [...new Set(cut.flat())].filter((w) => w.length > 1);
   const texts = all.filter((c) => c.data).map((c) => c.data.content);
-  return { meaning, spellings, words, texts, found: [...whole, ...part], whole: whole.length };
+  return { meaning, spellings, words, texts, found: results, whole: results.filter((c) => c.whole).length, partial };
+}
+
+// Whole matches first; then, where a query may match in part, the pages where Pagefind found
+// a word of it (a page read only for the scan is not one).
+function ranked(all, partial) {
+  return [...all.filter((c) => c.whole), ...(partial ? all.filter((c) => !c.whole && c.group < 3) : [])];
 }
 
 async function show(extra = false) {
@@ -277,7 +282,12 @@ async function show(extra = false) {
   if (extra) list.append(...items);
   else list.replaceChildren(...items);
   current.shown = Math.min(upto, visible.length);
-  if (!extra) showFilters(current.found, filters);
+  // The filters count every result's zones, themes, genres and years, which only its data
+  // holds: until the results beyond the CHECKED read are in (complete()), they wait.
+  if (!extra) {
+    if (current.found.every((c) => c.data)) showFilters(current.found, filters);
+    else filterBox.hidden = true;
+  }
   const whole = visible.filter((c) => c.whole).length;
   const q = current.label;
   let text = whole
@@ -318,9 +328,28 @@ async function run() {
     }
   }
   if (ticket !== latest) return; // a newer search has started; drop this one
-  current = { found: result.found, needles: result.spellings, words: result.words, shown: 0, query, label, note };
+  current = {
+    found: result.found, needles: result.spellings, words: result.words, shown: 0, query, label, note,
+    terms: result.meaning.terms, partial: result.partial,
+  };
   await show();
   if (!result.whole) suggest(query);
+  await complete(ticket);
+}
+
+// A query with more results than are read to rank them (CHECKED) shows its first page at
+// once, counting the rest as whole matches in Pagefind's order; their texts are read after,
+// and then the count, the filters with their counts and the results under a chosen filter
+// are made exact (the list is shown again from its first page, which holds the same ranked,
+// read results).
+async function complete(ticket) {
+  const unread = current.found.filter((c) => !c.data);
+  if (!unread.length) return;
+  await Promise.all(unread.map(async (c) => (c.data = await c.result.data())));
+  if (ticket !== latest) return;
+  for (const c of unread) c.whole = contains(lower(c.data.content), current.terms);
+  current.found = ranked(current.found, current.partial);
+  await show();
 }
 
 // The index is in bundles of consecutive years (pagefind/bundles.json, newest first), each a
